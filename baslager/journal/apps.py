@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JournalConfig(AppConfig):
+    name = "baslager.journal"
+    verbose_name = _("Case notes")
+

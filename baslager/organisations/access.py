@@ -1,0 +1,79 @@
+"""The one mechanism that decides what a member of an organisation may see.
+
+Every model that holds organisation data names its *access policy* and, when it
+belongs to a participant, the lookup from it to the participant:
+
+    class Goal(OrganisationOwned):
+        access_policy = AccessPolicy.PARTICIPANT
+        participant_lookup = "participant"
+
+Views never filter by organisation or caseload themselves: they ask
+``scoped(Model, membership)`` for a queryset, or ``get_scoped_or_404`` for one
+object. Objects outside the scope answer 404, whether they exist or not, so ids
+cannot be probed.
+
+Policies:
+
+* ORGANISATION: data every member of the organisation may read (phases,
+  activities as such). Writes are guarded by roles in the views.
+* PARTICIPANT: participant data. Administrators see all of their organisation's
+  participants; coaches see their own caseload, or the whole organisation's when
+  the organisation allows it; scouts and viewers see none.
+* RESTRICTED: special-category data (health, disability, origin) and case notes.
+  Only administrators and the participant's own coaches, whatever the
+  organisation allows; every read is logged by the caller.
+"""
+
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+from .models import Membership, Role
+
+
+class AccessPolicy:
+    ORGANISATION = "organisation"
+    PARTICIPANT = "participant"
+    RESTRICTED = "restricted"
+
+
+def scoped(model: type[Model], membership: Membership | None) -> QuerySet:
+    """All rows of ``model`` that ``membership`` may see."""
+    queryset = model._default_manager.all()
+    if membership is None:
+        return queryset.none()
+    policy = getattr(model, "access_policy", None)
+    if policy is None:
+        raise TypeError(f"{model.__name__} declares no access_policy")
+    queryset = queryset.filter(organisation_id=membership.organisation_id)
+    if policy == AccessPolicy.ORGANISATION or membership.role == Role.ADMIN:
+        return queryset
+    if membership.role != Role.COACH:
+        return queryset.none()
+    if policy == AccessPolicy.PARTICIPANT and membership.organisation.coaches_see_all_participants:
+        return queryset
+    lookup = getattr(model, "participant_lookup", "")
+    # One user matches a participant's coaches at most once, so this join adds no duplicates.
+    return queryset.filter(**{f"{lookup}__coaches" if lookup else "coaches": membership.user_id})
+
+
+def get_scoped_or_404(model_or_queryset, membership: Membership | None, **lookup):
+    """One object in scope, or 404 for anything missing or out of scope alike."""
+    if isinstance(model_or_queryset, QuerySet):
+        queryset = model_or_queryset & scoped(model_or_queryset.model, membership)
+    else:
+        queryset = scoped(model_or_queryset, membership)
+    try:
+        return queryset.get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def may_read_restricted(membership: Membership | None, participant) -> bool:
+    """Whether special-category data and case notes of ``participant`` may be shown."""
+    if membership is None or participant.organisation_id != membership.organisation_id:
+        return False
+    if membership.role == Role.ADMIN:
+        return True
+    return membership.role == Role.COACH and participant.coaches.filter(
+        pk=membership.user_id
+    ).exists()

@@ -1,0 +1,68 @@
+import pytest
+from django.http import Http404
+
+from baslager.journal.models import CaseNote
+from baslager.organisations.access import get_scoped_or_404, scoped
+from baslager.organisations.models import Membership
+from baslager.participants.models import Participant
+from baslager.phases.models import Phase
+
+
+def membership_of(user):
+    return Membership.objects.select_related("organisation").get(user=user)
+
+
+def visible_names(model, user):
+    return sorted(str(p) for p in scoped(model, membership_of(user)))
+
+
+def test_it_gives_the_administrator_the_whole_organisation(world):
+    assert visible_names(Participant, world.admin) == ["Amina Hassan", "Bertil Berg"]
+
+
+def test_it_gives_a_coach_only_their_caseload(world):
+    assert visible_names(Participant, world.coach) == ["Amina Hassan"]
+
+
+def test_it_gives_a_coach_the_organisation_when_the_organisation_allows(world):
+    world.home.coaches_see_all_participants = True
+    world.home.save()
+    assert visible_names(Participant, world.coach) == ["Amina Hassan", "Bertil Berg"]
+
+
+def test_it_keeps_restricted_data_with_own_coaches_even_when_organisation_is_open(world):
+    world.home.coaches_see_all_participants = True
+    world.home.save()
+    CaseNote.objects.create(
+        organisation=world.home, participant=world.colleagues_participant, author=world.colleague
+    )
+    assert not scoped(CaseNote, membership_of(world.coach)).exists()
+    assert scoped(CaseNote, membership_of(world.colleague)).count() == 1
+    assert scoped(CaseNote, membership_of(world.admin)).count() == 1
+
+
+@pytest.mark.parametrize("persona", ["scout", "viewer"])
+def test_it_shows_scouts_and_viewers_no_participant(world, persona):
+    assert visible_names(Participant, getattr(world, persona)) == []
+
+
+def test_it_never_crosses_organisations(world):
+    assert visible_names(Participant, world.outsider) == ["Olga Annan"]
+    assert {p.organisation_id for p in scoped(Phase, membership_of(world.outsider))} == {
+        world.other.pk
+    }
+
+
+def test_it_answers_404_for_objects_out_of_scope(world):
+    with pytest.raises(Http404):
+        get_scoped_or_404(
+            Participant, membership_of(world.outsider), public_id=world.participant.public_id
+        )
+    found = get_scoped_or_404(
+        Participant, membership_of(world.coach), public_id=world.participant.public_id
+    )
+    assert found == world.participant
+
+
+def test_it_sees_nothing_without_a_membership(world):
+    assert not scoped(Participant, None).exists()

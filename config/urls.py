@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required
+from django.urls import include, path
+
+# Operators sign in to the admin site through the same login, with the same second factor.
+admin.site.login = login_required(admin.site.login)
+admin.site.site_header = "Basläger · drift"
+
+urlpatterns = [
+    path("", include("baslager.core.urls")),
+    path("organisation/", include("baslager.organisations.urls")),
+    path("taxonomy/", include("baslager.taxonomy.urls")),
+    path("participants/", include("baslager.participants.urls")),
+    path("phases/", include("baslager.phases.urls")),
+    path("plans/", include("baslager.plans.urls")),
+    path("journal/", include("baslager.journal.urls")),
+    path("audit/", include("baslager.audit.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("operator/", admin.site.urls),
+]
