@@ -9,5 +9,5 @@ def home(request):
     if membership is None:
         return render(request, "core/no_membership.html", status=403)
     if membership.role in (Role.ADMIN, Role.COACH):
-        return redirect("participants:board")
+        return redirect("phases:board")
     return render(request, "core/home.html")
