@@ -5,9 +5,11 @@ from baslager.organisations.models import Membership, Role
 
 
 def second_factor_required(user) -> bool:
-    """Administrators must have TOTP; demo accounts are exempt while DEBUG is on."""
+    """Administrators and operators must have TOTP; demo accounts are exempt while DEBUG is on."""
     if user.is_demo and settings.DEBUG:
         return False
+    if user.is_staff or user.is_superuser:
+        return True
     return Membership.objects.filter(user=user, role=Role.ADMIN).exists()
 
 

@@ -33,7 +33,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_demo = models.BooleanField(
         _("demo account"),
         default=False,
-        help_text=_("Demo accounts can sign in only while DEBUG is on, and without a second factor."),
+        help_text=_(
+            "Demo accounts can sign in only while DEBUG is on, and without a second factor."
+        ),
     )
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
 

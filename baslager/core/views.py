@@ -1,5 +1,6 @@
 from django.shortcuts import redirect, render
 
+from baslager.accounts.mfa import has_second_factor, second_factor_required
 from baslager.organisations.models import Role
 
 
@@ -11,3 +12,19 @@ def home(request):
     if membership.role in (Role.ADMIN, Role.COACH):
         return redirect("phases:board")
     return render(request, "core/home.html")
+
+
+def account(request):
+    """The signed-in person's own account: who they are, where they work, how they sign in."""
+    user = request.user
+    return render(
+        request,
+        "core/account.html",
+        {
+            "memberships": user.memberships.select_related("organisation").order_by(
+                "organisation__name"
+            ),
+            "has_second_factor": has_second_factor(user),
+            "second_factor_required": second_factor_required(user),
+        },
+    )

@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class JournalConfig(AppConfig):
     name = "baslager.journal"
     verbose_name = _("Case notes")
-

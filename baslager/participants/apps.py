@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ParticipantsConfig(AppConfig):
     name = "baslager.participants"
     verbose_name = _("Participants")
-

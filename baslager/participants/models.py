@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from baslager.organisations.access import AccessPolicy
 from baslager.organisations.models import OrganisationOwned
 
+from .kommuner import kommun_name
+
 
 class IdKind(models.TextChoices):
     PERSONNUMMER = "personnummer", _("Personal identity number")
@@ -57,6 +59,28 @@ class DrivingLicence(models.TextChoices):
     TAXI = "taxi", _("Taxi licence")
 
 
+class PreferredLanguage(models.TextChoices):
+    """Languages coaches most often meet, by ISO 639-1 code."""
+
+    SWEDISH = "sv", _("Swedish")
+    ENGLISH = "en", _("English")
+    ARABIC = "ar", _("Arabic")
+    SOMALI = "so", _("Somali")
+    TIGRINYA = "ti", _("Tigrinya")
+    PERSIAN = "fa", _("Persian (Farsi, Dari)")
+    KURDISH = "ku", _("Kurdish")
+    TURKISH = "tr", _("Turkish")
+    BOSNIAN = "bs", _("Bosnian, Croatian, Serbian")
+    POLISH = "pl", _("Polish")
+    SPANISH = "es", _("Spanish")
+    FRENCH = "fr", _("French")
+    GERMAN = "de", _("German")
+    RUSSIAN = "ru", _("Russian")
+    UKRAINIAN = "uk", _("Ukrainian")
+    THAI = "th", _("Thai")
+    AMHARIC = "am", _("Amharic")
+
+
 class Weekday(models.IntegerChoices):
     MONDAY = 1, _("Monday")
     TUESDAY = 2, _("Tuesday")
@@ -86,7 +110,7 @@ class Participant(OrganisationOwned):
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=10, blank=True, help_text=_("ISO 639-1 code, e.g. sv, ar, so.")
+        _("preferred language"), max_length=10, blank=True, choices=PreferredLanguage.choices
     )
     needs_interpreter = models.BooleanField(_("needs an interpreter"), default=False)
     gender = models.CharField(
@@ -148,7 +172,10 @@ class Participant(OrganisationOwned):
         verbose_name=_("phase"),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=ParticipantStatus.choices, default=ParticipantStatus.ACTIVE
+        _("status"),
+        max_length=10,
+        choices=ParticipantStatus.choices,
+        default=ParticipantStatus.ACTIVE,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -161,6 +188,13 @@ class Participant(OrganisationOwned):
             models.Index(fields=["organisation", "status", "current_phase"]),
             models.Index(fields=["organisation", "last_name", "first_name"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "id_number"],
+                condition=~models.Q(id_number=""),
+                name="one_participant_per_id_number",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -169,6 +203,26 @@ class Participant(OrganisationOwned):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
+    @property
+    def kommun_name(self) -> str:
+        return kommun_name(self.kommun_code)
+
+    @property
+    def driving_licence_labels(self) -> list[str]:
+        labels = dict(DrivingLicence.choices)
+        return [str(labels.get(code, code)) for code in self.driving_licences]
+
+    @property
+    def available_day_labels(self) -> list[str]:
+        labels = dict(Weekday.choices)
+        return [str(labels[day]) for day in sorted(self.available_days) if day in labels]
+
+    @property
+    def id_number_masked(self) -> str:
+        from .identity import mask
+
+        return mask(self.id_number)
+
     def age_on(self, day: date) -> int | None:
         if self.birth_date is None:
             return None
@@ -176,7 +230,7 @@ class Participant(OrganisationOwned):
 
     @property
     def is_long_term_unemployed(self) -> bool:
-        """ESF+: unemployed for over 6 months continuously if under 25 at entry, over 12 if 25 or older."""
+        """ESF+: unemployed continuously for over 6 months if under 25 at entry, else over 12."""
         if self.labour_market_status != LabourMarketStatus.UNEMPLOYED or not self.unemployed_since:
             return False
         age = self.age_on(self.entry_date)
@@ -228,7 +282,9 @@ class ParticipantLanguage(ParticipantOwned):
     cefr_level = models.CharField(
         _("level (CEFR)"), max_length=6, choices=CefrLevel.choices, blank=True
     )
-    sfi_course = models.CharField(_("SFI course"), max_length=1, choices=SfiCourse.choices, blank=True)
+    sfi_course = models.CharField(
+        _("SFI course"), max_length=1, choices=SfiCourse.choices, blank=True
+    )
     sfi_completed = models.BooleanField(_("SFI course passed"), default=False)
 
     class Meta:
@@ -269,8 +325,9 @@ class TriState(models.TextChoices):
 
 
 class SpecialCategoryData(OrganisationOwned):
-    """Health, disability and origin (GDPR art. 9), kept apart and read only by the participant's own
-    coaches and administrators. Tri-state answers keep a refusal apart from a question never asked."""
+    """Health, disability and origin (GDPR art. 9), kept apart and read only by the participant's
+    own coaches and administrators. Tri-state answers keep a refusal apart from a question never
+    asked."""
 
     access_policy = AccessPolicy.RESTRICTED
     participant_lookup = "participant"

@@ -39,6 +39,9 @@ class Phase(OrganisationOwned):
     def __str__(self) -> str:
         return self.name
 
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
 
 class PhaseTransition(ParticipantOwned):
     """A participant moved into ``to_phase`` on ``moved_on``, by whom and why."""
@@ -61,6 +64,13 @@ class PhaseTransition(ParticipantOwned):
         verbose_name = _("phase change")
         verbose_name_plural = _("phase changes")
         ordering = ["moved_on", "created_at"]
+        indexes = [
+            # The board reads each participant's latest move; the timeline reads them in order.
+            models.Index(
+                fields=["participant", "-moved_on", "-created_at"], name="phase_move_latest"
+            ),
+        ]
 
 
+auditlog.register(Phase)
 auditlog.register(PhaseTransition)

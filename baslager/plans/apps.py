@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "baslager.plans"
     verbose_name = _("Individual plans")
-

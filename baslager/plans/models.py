@@ -1,5 +1,8 @@
 """The individual plan: goals, activities and their occurrences, and attendance."""
 
+from datetime import timedelta
+from decimal import Decimal
+
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
@@ -59,6 +62,12 @@ class Activity(OrganisationOwned):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     location = models.CharField(_("place"), max_length=200, blank=True)
+    employer = models.CharField(
+        _("employer"),
+        max_length=200,
+        blank=True,
+        help_text=_("For an internship or work training: the workplace, in free text."),
+    )
     leader = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -80,9 +89,12 @@ class Activity(OrganisationOwned):
     def __str__(self) -> str:
         return self.title
 
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
 
 class Enrolment(ParticipantOwned):
-    """A participant takes part in an activity, as part of their plan (optionally towards a goal)."""
+    """A participant takes part in an activity as part of their plan, optionally towards a goal."""
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="enrolments")
     participant = models.ForeignKey(
@@ -102,6 +114,8 @@ class Enrolment(ParticipantOwned):
 
 
 class Occurrence(OrganisationOwned):
+    """One meeting of an activity, at a time; attendance is recorded per occurrence."""
+
     access_policy = AccessPolicy.ORGANISATION
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="occurrences")
@@ -114,6 +128,18 @@ class Occurrence(OrganisationOwned):
         verbose_name_plural = _("occurrences")
         ordering = ["starts_at"]
         indexes = [models.Index(fields=["activity", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def default_hours(self) -> Decimal:
+        """Hours a participant present for the whole occurrence is credited with."""
+        return (Decimal(self.duration_minutes) / 60).quantize(Decimal("0.1"))
 
 
 class AttendanceStatus(models.TextChoices):
@@ -129,6 +155,16 @@ class Attendance(ParticipantOwned):
     )
     status = models.CharField(_("attendance"), max_length=8, choices=AttendanceStatus.choices)
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1, default=0)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    # Set by the service, not auto_now: bulk_update skips auto_now fields.
+    recorded_at = models.DateTimeField(_("recorded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("attendance")
@@ -138,6 +174,7 @@ class Attendance(ParticipantOwned):
         ]
 
 
+auditlog.register(Activity)
 auditlog.register(Goal)
 auditlog.register(Enrolment)
 auditlog.register(Attendance)

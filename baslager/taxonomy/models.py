@@ -86,6 +86,9 @@ class Substitutability(models.Model):
             models.UniqueConstraint(fields=["occupation", "substitute"], name="unique_substitution")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.substitute_id} → {self.occupation_id} ({self.percentage} %)"
+
 
 class Skill(Concept):
     class Meta(Concept.Meta):

@@ -3,4 +3,6 @@ from django.urls import path
 from . import views
 
 app_name = "taxonomy"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/<slug:kind>/", views.search, name="search"),
+]

@@ -1,0 +1,212 @@
+"""Every URL pattern of the project, and real objects to fill in their keyword arguments.
+
+The walk in ``test_every_url.py`` (and the second-factor test in accounts) reverse each named
+pattern with objects of ``world.home`` that belong to ``world.participant``, so a view that forgets
+to scope its query shows up as a leak, not as a 404 for a missing object.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from baslager.accounts.models import User
+from baslager.journal.models import CaseNote, CaseNoteVersion
+from baslager.organisations.models import Membership, Role
+from baslager.participants.models import (
+    IdKind,
+    ParticipantLanguage,
+    SpecialCategoryData,
+    WorkExperience,
+)
+from baslager.phases.models import Phase
+from baslager.plans.models import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    AttendanceStatus,
+    Enrolment,
+    Goal,
+    Occurrence,
+)
+from baslager.taxonomy.models import Language
+
+# allauth's own pages, the language switch and Django's admin are not ours to walk;
+# the admin gets a test of its own.
+SKIPPED_PREFIXES = ("accounts/", "i18n/", "operator/")
+
+# Keyword arguments that point at data of one participant.
+PARTICIPANT_KWARGS = frozenset(
+    {"participant", "note", "goal", "enrolment", "experience", "language"}
+)
+# Keyword arguments that point at any object of the organisation (``kind``: shared reference data).
+ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {"phase", "activity", "occurrence", "member"}
+
+IDENTITY_NUMBER = "198705142389"
+NOTE_TEXT = "Berättade om sin sömnbrist och oro inför praktiken"
+HEALTH_TEXT = "Diabetes typ 1, behöver regelbundna pauser"
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str | None
+    route: str
+    kwarg_names: frozenset[str]
+
+    @property
+    def label(self) -> str:
+        return self.name or f"<unnamed {self.route}>"
+
+
+def project_routes() -> list[Route]:
+    """All URL patterns of the project outside ``SKIPPED_PREFIXES``, through every include."""
+    return [r for r in _walk(get_resolver().url_patterns, "", None, frozenset()) if _ours(r)]
+
+
+def _ours(route: Route) -> bool:
+    return not route.route.startswith(SKIPPED_PREFIXES)
+
+
+def _walk(patterns, prefix: str, namespace: str | None, kwargs: frozenset[str]):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        names = kwargs | frozenset(entry.pattern.regex.groupindex)
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace
+            if namespace and inner:
+                inner = f"{namespace}:{inner}"
+            yield from _walk(entry.url_patterns, route, inner or namespace, names)
+        elif isinstance(entry, URLPattern):
+            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
+            yield Route(name=name, route=route, kwarg_names=names)
+
+
+def sensitive_strings(world) -> list[str]:
+    """What must never appear in a page for someone outside ``world.participant``'s caseload."""
+    participant = world.participant
+    number = participant.id_number
+    return [
+        participant.first_name,
+        participant.last_name,
+        number,
+        f"{number[:8]}-{number[8:]}",
+        f"{number[2:8]}-{number[8:]}",
+        NOTE_TEXT,
+        HEALTH_TEXT,
+    ]
+
+
+def build_kwargs_registry(world) -> dict[str, object]:
+    """One object per URL keyword name, all in ``world.home`` and tied to ``world.participant``."""
+    home, participant, coach = world.home, world.participant, world.coach
+    participant.id_kind = IdKind.PERSONNUMMER
+    participant.id_number = IDENTITY_NUMBER
+    participant.save()
+    SpecialCategoryData.objects.create(
+        organisation=home, participant=participant, health_notes=HEALTH_TEXT
+    )
+    note = CaseNote.objects.create(organisation=home, participant=participant, author=coach)
+    CaseNoteVersion.objects.create(note=note, text=NOTE_TEXT, written_by=coach)
+    activity = Activity.objects.create(
+        organisation=home, kind=ActivityKind.TRAINING, title="Truckkörkort", is_group=True
+    )
+    goal = Goal.objects.create(organisation=home, participant=participant, title="Truckkort")
+    enrolment = Enrolment.objects.create(
+        organisation=home, activity=activity, participant=participant, goal=goal
+    )
+    occurrence = Occurrence.objects.create(
+        organisation=home, activity=activity, starts_at=timezone.now() - timedelta(days=1)
+    )
+    Attendance.objects.create(
+        organisation=home,
+        occurrence=occurrence,
+        participant=participant,
+        status=AttendanceStatus.PRESENT,
+        hours=2,
+    )
+    experience = WorkExperience.objects.create(
+        organisation=home, participant=participant, title="Lagerarbetare", years=2
+    )
+    language = ParticipantLanguage.objects.create(
+        organisation=home,
+        participant=participant,
+        language=Language.objects.create(concept_id="walk-ar", label="Arabiska", iso_code="ar"),
+    )
+    return {
+        "participant": participant.public_id,
+        "note": note.public_id,
+        "phase": Phase.objects.filter(organisation=home).order_by("position").first().pk,
+        "activity": activity.pk,
+        "occurrence": occurrence.pk,
+        "goal": goal.pk,
+        "enrolment": enrolment.pk,
+        "experience": experience.pk,
+        "language": language.pk,
+        "member": _member_with_one_id(world),
+        "kind": "occupation",
+    }
+
+
+def _member_with_one_id(world) -> int:
+    """A coach of ``world.home`` whose User pk and Membership pk are the same number, so the
+    ``member`` kwarg finds them whichever of the two a view looks up. The id lies far above the
+    sequences, so rows the test creates later cannot collide with it."""
+    pk = 1000 + max(
+        User.objects.order_by("-pk").values_list("pk", flat=True).first() or 0,
+        Membership.objects.order_by("-pk").values_list("pk", flat=True).first() or 0,
+    )
+    user = User.objects.create_user(
+        "member@home.example", "correct horse battery staple", full_name="Mona Medlem", pk=pk
+    )
+    Membership.objects.create(pk=pk, user=user, organisation=world.home, role=Role.COACH)
+    return pk
+
+
+def route_problems(routes: list[Route], registry: dict) -> list[str]:
+    """Patterns the walk cannot build a URL for: each is a failure with a hint how to fix it."""
+    problems = []
+    for route in routes:
+        if route.name is None:
+            problems.append(f"{route.route} has no name: give it name=... so it can be walked")
+        elif unknown := sorted(route.kwarg_names - registry.keys()):
+            problems.append(
+                f"{route.name} ({route.route}) uses unknown keyword(s) {unknown}: use the names in "
+                "docs/architecture.md, or add them to build_kwargs_registry in "
+                "baslager/core/tests/walk.py"
+            )
+    return problems
+
+
+def url_for(route: Route, registry: dict) -> str:
+    return reverse(route.name, kwargs={name: registry[name] for name in route.kwarg_names})
+
+
+def participant_data_fingerprint(world) -> tuple:
+    """A snapshot of ``world.participant``'s data and home's records, to show no request changed
+    them."""
+    participant = type(world.participant).objects.get(pk=world.participant.pk)
+    mine = {"participant": participant}
+
+    def rows(model, *fields, **lookup):
+        return tuple(model.objects.filter(**lookup).order_by("pk").values_list("pk", *fields))
+
+    return (
+        participant.updated_at,
+        participant.current_phase_id,
+        participant.status,
+        participant.id_number,
+        rows(type(participant).coaches.through, "user_id", participant=participant),
+        rows(CaseNote, "occurred_on", **mine),
+        rows(CaseNoteVersion, "text", note__participant=participant),
+        rows(Goal, "title", "status", "target_date", **mine),
+        rows(Enrolment, "goal_id", "activity_id", **mine),
+        rows(Attendance, "status", "hours", **mine),
+        rows(WorkExperience, "title", "years", **mine),
+        rows(ParticipantLanguage, "language_id", "cefr_level", **mine),
+        rows(SpecialCategoryData, "updated_at", **mine),
+        rows(Membership, "role", "user_id", organisation=world.home),
+        rows(Phase, "name", "position", "is_active", organisation=world.home),
+        rows(Activity, "title", organisation=world.home),
+        rows(Occurrence, "starts_at", organisation=world.home),
+    )

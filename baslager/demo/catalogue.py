@@ -1,0 +1,90 @@
+"""The taxonomy rows the demo draws from, picked deterministically (by concept id)."""
+
+from dataclasses import dataclass
+
+from baslager.taxonomy.models import EducationLevel, Language, Occupation, Skill
+
+from . import texts
+
+FALLBACK_OCCUPATIONS = 40
+FALLBACK_SKILLS = 60
+SKILLS_PER_OCCUPATION = 8
+
+# Education bands by the first digit of the SUN level code: compulsory, upper secondary, and
+# post-secondary short of research degrees (SUN 6).
+EDUCATION_BANDS = {"compulsory": "12", "upper_secondary": "3", "tertiary": "45"}
+
+
+@dataclass
+class Catalogue:
+    occupations: list[tuple[Occupation, str]]
+    occupation_skills: dict[int, list[int]]
+    skill_ids: list[int]
+    languages: dict[str, Language]
+    education: dict[str, list[EducationLevel]]
+
+    def language(self, code: str, label: str) -> Language | None:
+        return self.languages.get(label.lower()) or self.languages.get(code.lower())
+
+
+def catalogue_read() -> Catalogue:
+    """What the demo can point at: preferably the occupations and skills named in ``texts``."""
+    own_words = dict(texts.OCCUPATIONS)
+    occupations = [
+        (occupation, own_words[occupation.label])
+        for occupation in Occupation.objects.filter(label__in=own_words).order_by("concept_id")
+    ]
+    if len(occupations) < 5:
+        occupations += [
+            (occupation, "")
+            for occupation in Occupation.objects.exclude(label__in=own_words).order_by(
+                "concept_id"
+            )[:FALLBACK_OCCUPATIONS]
+        ]
+
+    occupation_skills: dict[int, list[int]] = {}
+    links = (
+        Occupation.skills.through.objects.filter(
+            occupation_id__in=[occupation.pk for occupation, _ in occupations]
+        )
+        .order_by("occupation_id", "skill__concept_id")
+        .values_list("occupation_id", "skill_id")
+    )
+    for occupation_id, skill_id in links:
+        skills = occupation_skills.setdefault(occupation_id, [])
+        if len(skills) < SKILLS_PER_OCCUPATION:
+            skills.append(skill_id)
+
+    skill_ids = list(
+        Skill.objects.filter(label__in=texts.SKILLS)
+        .order_by("concept_id")
+        .values_list("pk", flat=True)
+    )
+    if len(skill_ids) < 5:
+        skill_ids += list(
+            Skill.objects.exclude(pk__in=skill_ids)
+            .order_by("concept_id")
+            .values_list("pk", flat=True)[:FALLBACK_SKILLS]
+        )
+
+    languages: dict[str, Language] = {}
+    for language in Language.objects.order_by("concept_id"):
+        languages.setdefault(language.label.lower(), language)
+        if language.iso_code:
+            languages.setdefault(language.iso_code.lower(), language)
+
+    education: dict[str, list[EducationLevel]] = {band: [] for band in EDUCATION_BANDS}
+    levels = list(EducationLevel.objects.order_by("code", "concept_id"))
+    # Prefer the middle level of the hierarchy ("Gymnasial utbildning, 3 år"), else any.
+    preferred = [level for level in levels if level.level == 2] or levels
+    for level in preferred:
+        for band, digits in EDUCATION_BANDS.items():
+            if level.code[:1] in digits:
+                education[band].append(level)
+    return Catalogue(
+        occupations=occupations,
+        occupation_skills=occupation_skills,
+        skill_ids=skill_ids,
+        languages=languages,
+        education=education,
+    )
