@@ -74,6 +74,6 @@ def may_read_restricted(membership: Membership | None, participant) -> bool:
         return False
     if membership.role == Role.ADMIN:
         return True
-    return membership.role == Role.COACH and participant.coaches.filter(
-        pk=membership.user_id
-    ).exists()
+    return (
+        membership.role == Role.COACH and participant.coaches.filter(pk=membership.user_id).exists()
+    )

@@ -5,4 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationsConfig(AppConfig):
     name = "baslager.organisations"
     verbose_name = _("Organisations")
-

@@ -6,7 +6,7 @@ from .models import Role
 
 
 def role_required(*roles: str):
-    """Let the view run only for members whose role in the active organisation is one of ``roles``."""
+    """Run the view only for members whose role in the active organisation is in ``roles``."""
 
     def decorator(view):
         @wraps(view)

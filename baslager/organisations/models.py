@@ -48,7 +48,10 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
     title = models.CharField(
-        _("title"), max_length=100, blank=True, help_text=_("For example job coach or resource broker.")
+        _("title"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example job coach or resource broker."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -37,7 +37,9 @@ def make_participant(organisation: Organisation, *coaches: User, **fields) -> Pa
     fields.setdefault("first_name", "Amina")
     fields.setdefault("last_name", "Testsson")
     phase = organisation_first_phase(organisation)
-    participant = Participant.objects.create(organisation=organisation, current_phase=phase, **fields)
+    participant = Participant.objects.create(
+        organisation=organisation, current_phase=phase, **fields
+    )
     participant.coaches.set(coaches)
     return participant
 
