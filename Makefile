@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEV_ENV := DEBUG=1
+DATA_DIR ?= $(or $(BASLAGER_DATA_DIR),../shared/data)
 
 .PHONY: run test install lint messages bench clean
 
@@ -20,6 +21,9 @@ install: $(VENV)/.installed
 run: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py createcachetable
+	@# The real JobTech taxonomy when its export is at hand; demo_data falls back to the starter set.
+	@if [ -d "$(DATA_DIR)/jobtech" ]; then \
+		$(DEV_ENV) $(BIN)/python manage.py import_taxonomy --data-dir "$(DATA_DIR)/jobtech"; fi
 	$(DEV_ENV) $(BIN)/python manage.py demo_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
@@ -35,6 +39,10 @@ lint: install
 messages: install
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l sv -l en --ignore=.venv --ignore=staticfiles
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: install
+	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/pages.py --postgres
 
 clean:
 	rm -rf $(VENV) staticfiles baslager.sqlite3*

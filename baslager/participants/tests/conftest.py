@@ -1,23 +1,6 @@
 import pytest
-from allauth.mfa.models import Authenticator
 
 from baslager.taxonomy.models import EducationLevel, Language, Occupation, Skill
-
-
-@pytest.fixture
-def signed_in(client_for):
-    """``client_for`` for anyone, with the second factor administrators must have set up."""
-
-    def sign_in(user):
-        Authenticator.objects.get_or_create(
-            user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "test"}}
-        )
-        client = client_for(user)
-        # Assertions read the English msgids, whatever translations are added later.
-        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-        return client
-
-    return sign_in
 
 
 @pytest.fixture
