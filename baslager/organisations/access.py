@@ -56,6 +56,26 @@ def scoped(model: type[Model], membership: Membership | None) -> QuerySet:
     return queryset.filter(**{f"{lookup}__coaches" if lookup else "coaches": membership.user_id})
 
 
+def counted_in_aggregates(model: type[Model], membership: Membership | None) -> QuerySet:
+    """Rows of the whole organisation, for figures only.
+
+    Viewers (funders, steering groups) see aggregates and never rows; callers must return counts,
+    and suppress small cells with ``suppress_small``, never the rows themselves.
+    """
+    if membership is None:
+        return model._default_manager.none()
+    return model._default_manager.filter(organisation_id=membership.organisation_id)
+
+
+# A count of fewer than this many people is not shown, so nobody can be singled out.
+SMALLEST_SHOWN_COUNT = 5
+
+
+def suppress_small(count: int) -> int | None:
+    """``None`` (shown as "fewer than 5") for counts of 1–4; zero and larger counts as they are."""
+    return None if 0 < count < SMALLEST_SHOWN_COUNT else count
+
+
 def get_scoped_or_404(model_or_queryset, membership: Membership | None, **lookup):
     """One object in scope, or 404 for anything missing or out of scope alike."""
     if isinstance(model_or_queryset, QuerySet):

@@ -5,6 +5,7 @@ from . import views
 app_name = "phases"
 urlpatterns = [
     path("board/", views.board, name="board"),
+    path("overview/", views.overview, name="overview"),
     path("move/<uuid:participant>/", views.move, name="move"),
     path("ladder/", views.ladder, name="ladder"),
     path("ladder/add/", views.add, name="add"),

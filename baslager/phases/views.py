@@ -4,15 +4,18 @@ from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 from django_htmx.http import reswap, retarget, trigger_client_event
 
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
+from baslager.organisations.models import Role
 from baslager.participants.models import Participant
 
 from . import selectors, services
 from .forms import BoardFilterForm, MoveForm, PhaseForm
 from .models import Phase
+from .overview import phase_overview
 
 # Ladder of phases (administrators)
 
@@ -214,3 +217,12 @@ def _without(query, *names: str) -> str:
     for name in names:
         kept.pop(name, None)
     return kept.urlencode()
+
+
+@role_required(*Role.values)
+@require_GET
+def overview(request):
+    """The organisation in figures, for everyone in it; viewers see nothing else."""
+    return render(
+        request, "phases/overview.html", {"overview": phase_overview(membership=request.membership)}
+    )

@@ -30,6 +30,7 @@ OPEN_TO_ALL_ROLES = {
     "core:home": "the start page sends each role to where their work starts",
     "core:account": "shows only the signed-in person's own account",
     "organisations:switch": "moves the person between their own organisations",
+    "phases:overview": "counts only, with cells under five people suppressed",
     "taxonomy:*": "JobTech's occupations, skills and languages are shared reference data",
 }
 

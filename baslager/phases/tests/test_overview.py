@@ -1,0 +1,48 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from baslager.participants.models import Gender
+from baslager.testing.personas import make_participant
+
+URL = reverse("phases:overview")
+
+
+def add_women(world, count):
+    for number in range(count):
+        make_participant(world.home, world.coach, first_name=f"Kvinna{number}", gender=Gender.WOMAN)
+
+
+@pytest.mark.parametrize("persona", ["viewer", "scout", "coach", "admin"])
+def test_it_shows_every_member_the_figures_without_names(world, signed_in, persona):
+    add_women(world, 6)
+    page = signed_in(getattr(world, persona)).get(URL).content.decode()
+    assert "Participants by development phase and gender" in page
+    assert "Kvinna0" not in page and "Amina" not in page
+    assert "<td>6</td>" in page
+
+
+def test_it_suppresses_cells_under_five(world, signed_in):
+    add_women(world, 3)
+    page = signed_in(world.viewer).get(URL).content.decode()
+    assert "&lt;5" in page
+    assert "<td>3</td>" not in page
+
+
+def test_it_counts_only_the_members_organisation(world, signed_in):
+    for number in range(7):
+        make_participant(world.other, world.outsider, first_name=f"Annan{number}")
+    page = signed_in(world.viewer).get(URL).content.decode()
+    assert "<td>7</td>" not in page and "<td>8</td>" not in page
+
+
+def test_it_reads_a_constant_number_of_queries(world, signed_in):
+    client = signed_in(world.viewer)
+    add_women(world, 2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    add_women(world, 20)
+    with CaptureQueriesContext(connection) as many:
+        client.get(URL)
+    assert len(few) == len(many)
