@@ -14,7 +14,6 @@ from baslager.phases.selectors import phase_history
 from baslager.plans.selectors import plan_overview
 
 from . import selectors, services
-from .error_summary import error_items
 from .forms import (
     CoachesForm,
     IdentitySearchForm,
@@ -76,7 +75,7 @@ def participant_create(request):
     return render(
         request,
         "participants/form.html",
-        {"form": form, "participant": None, "errors": error_items(form)},
+        {"form": form, "participant": None},
     )
 
 
@@ -96,7 +95,7 @@ def participant_edit(request, participant):
     return render(
         request,
         "participants/form.html",
-        {"form": form, "participant": participant, "errors": error_items(form)},
+        {"form": form, "participant": participant},
     )
 
 
@@ -186,7 +185,6 @@ def participant_mapping(request, participant):
         "languages": languages,
         "experiences": experiences,
         "show_errors": not adding,
-        "errors": [] if adding else error_items(form, languages, experiences),
     }
     return render(request, "participants/mapping.html", context)
 
@@ -229,7 +227,7 @@ def special_category_edit(request, participant):
     return render(
         request,
         "participants/special_category_form.html",
-        {"participant": participant, "form": form, "errors": error_items(form)},
+        {"participant": participant, "form": form},
     )
 
 
@@ -253,5 +251,5 @@ def participant_coaches(request, participant):
     return render(
         request,
         "participants/coaches.html",
-        {"participant": participant, "form": form, "errors": error_items(form)},
+        {"participant": participant, "form": form},
     )

@@ -233,3 +233,30 @@ def test_it_refuses_a_series_without_a_time(world, signed_in):
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"time", "weeks"}
     assert not Occurrence.objects.exists()
+
+
+def test_it_links_the_error_about_no_one_chosen_to_the_group_of_candidates(world, signed_in):
+    activity = make_activity(world.home)
+    url = reverse("plans:activity_enrol", kwargs={"activity": activity.pk})
+
+    response = signed_in(world.coach).post(url, {})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert (
+        '<a href="#id_participants_0">Participants: Choose at least one participant.</a>' in content
+    )
+    assert '<fieldset id="id_participants_0" aria-invalid="true">' in content
+    assert not Enrolment.objects.exists()
+
+
+def test_it_pages_the_activity_list_keeping_the_filter(world, signed_in):
+    for number in range(51):
+        make_activity(world.home, title=f"Seminarium {number:02}", kind=ActivityKind.SEMINAR)
+
+    response = signed_in(world.coach).get(reverse("plans:activities"), {"kind": "seminar"})
+
+    content = response.content.decode()
+    assert len(response.context["page"].object_list) == 50
+    assert '<a href="?kind=seminar&amp;page=2" rel="next">Next</a>' in content
+    assert "Page 1 of 2" in content

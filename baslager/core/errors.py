@@ -1,4 +1,5 @@
-"""One list of every error on a page, for the summary at its top that links to each field."""
+"""One list of every error on a page, for the summary at its top that links to each field;
+over forms and formsets alike."""
 
 from dataclasses import dataclass
 
