@@ -27,13 +27,9 @@ Policies:
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from .models import Membership, Role
+from .models import AccessPolicy, Membership, Role
 
-
-class AccessPolicy:
-    ORGANISATION = "organisation"
-    PARTICIPANT = "participant"
-    RESTRICTED = "restricted"
+__all__ = ["AccessPolicy", "get_scoped_or_404", "scoped", "counted_in_aggregates"]
 
 
 def scoped(model: type[Model], membership: Membership | None) -> QuerySet:

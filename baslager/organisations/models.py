@@ -1,5 +1,6 @@
 import uuid
 
+from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,14 @@ class Role(models.TextChoices):
     COACH = "coach", _("Coach")
     SCOUT = "scout", _("Scout")
     VIEWER = "viewer", _("Viewer")
+
+
+class AccessPolicy:
+    """How ``access.scoped`` limits a model's rows; see baslager/organisations/access.py."""
+
+    ORGANISATION = "organisation"
+    PARTICIPANT = "participant"
+    RESTRICTED = "restricted"
 
 
 class Organisation(models.Model):
@@ -36,9 +45,14 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.pk}
+
 
 class Membership(models.Model):
     """A user's one role in one organisation."""
+
+    access_policy = AccessPolicy.ORGANISATION
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -65,6 +79,9 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
 
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
     @property
     def is_admin(self) -> bool:
         return self.role == Role.ADMIN
@@ -87,3 +104,7 @@ class OrganisationOwned(models.Model):
 
     class Meta:
         abstract = True
+
+
+auditlog.register(Organisation)
+auditlog.register(Membership)
