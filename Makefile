@@ -37,7 +37,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 messages: install
-	$(DEV_ENV) $(BIN)/python manage.py makemessages -l sv -l en --ignore=.venv --ignore=staticfiles
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l sv --ignore=.venv --ignore=staticfiles --ignore=bench
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: install
