@@ -129,7 +129,9 @@ def test_it_renders_a_right_to_left_language_right_to_left(tmp_path, client):
 
     assert '<html lang="ar" dir="rtl">' in page.content.decode()
     assert "تسجيل الدخول إلى Basläger" in page.content.decode()
-    assert '<option value="ar" lang="ar" selected>العربية</option>' in page.content.decode()
+    # Each language is offered in its own name, whatever language the page is in.
+    assert '<option value="ar" lang="ar" selected>العربيّة</option>' in page.content.decode()
+    assert '<option value="sv" lang="sv" >Svenska</option>' in page.content.decode()
 
 
 def test_it_keeps_the_placeholders_of_every_message():
