@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from .models import (
     EducationLevel,
+    Industry,
     Language,
     Occupation,
     OccupationGroup,
@@ -76,3 +77,11 @@ class EducationLevelAdmin(ReadOnlyAdmin):
     list_display = ["code", "label", "level", "isced", "concept_id"]
     list_filter = ["level", "isced"]
     search_fields = ["code", "label", "concept_id"]
+
+
+@admin.register(Industry)
+class IndustryAdmin(ReadOnlyAdmin):
+    list_display = ["code", "label", "level", "concept_id"]
+    list_filter = ["level"]
+    search_fields = ["code", "label", "concept_id"]
+    raw_id_fields = ["parent"]

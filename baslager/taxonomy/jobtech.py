@@ -19,9 +19,11 @@ FILES = (
     "substitutability-relations-between-occupations.json",
     "languages.json",
     "sun-level-hierarchy.json",
+    "sni-hierarchy.json",
 )
 
 SSYK_LEVELS = {"ssyk-level-1": 1, "ssyk-level-2": 2, "ssyk-level-3": 3, "ssyk-level-4": 4}
+SNI_LEVELS = {f"sni-level-{level}": level for level in range(1, 6)}
 SUN_LEVELS = {"sun-education-level-1": 1, "sun-education-level-2": 2, "sun-education-level-3": 3}
 
 
@@ -38,6 +40,7 @@ class TaxonomyData:
     skills: dict[str, dict] = field(default_factory=dict)
     languages: dict[str, dict] = field(default_factory=dict)
     education_levels: dict[str, dict] = field(default_factory=dict)
+    industries: dict[str, dict] = field(default_factory=dict)
     group_skills: set[tuple[str, str]] = field(default_factory=set)
     occupation_skills: set[tuple[str, str]] = field(default_factory=set)
     substitutions: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -49,6 +52,7 @@ class TaxonomyData:
             "skills": len(self.skills),
             "languages": len(self.languages),
             "education_levels": len(self.education_levels),
+            "industries": len(self.industries),
             "group_skills": len(self.group_skills),
             "occupation_skills": len(self.occupation_skills),
             "substitutions": len(self.substitutions),
@@ -107,6 +111,7 @@ def jobtech_read(data_dir: Path) -> TaxonomyData:
             "iso_code": iso.lower(),
         }
     _read_sun(data, _concepts(data_dir, "sun-level-hierarchy.json"), parent=None)
+    _read_sni(data, _concepts(data_dir, "sni-hierarchy.json"), parent=None)
     return data
 
 
@@ -155,3 +160,17 @@ def _read_sun(data: TaxonomyData, concepts: list[dict], parent: str | None) -> N
             "isced": isced_for_sun(code),
         }
         _read_sun(data, concept.get("narrower") or [], concept["id"])
+
+
+def _read_sni(data: TaxonomyData, concepts: list[dict], parent: str | None) -> None:
+    for concept in concepts:
+        kind = concept.get("type")
+        if kind not in SNI_LEVELS:
+            continue
+        data.industries[concept["id"]] = {
+            "label": concept["preferred_label"],
+            "code": concept["sni_level_code_2007"],
+            "level": SNI_LEVELS[kind],
+            "parent": parent,
+        }
+        _read_sni(data, concept.get("narrower") or [], concept["id"])

@@ -3,13 +3,14 @@
 from django.db.models import Model
 from django.http import Http404
 
-from .models import EducationLevel, Language, Occupation, Skill
+from .models import EducationLevel, Industry, Language, Occupation, Skill
 
 KINDS: dict[str, type[Model]] = {
     "occupation": Occupation,
     "skill": Skill,
     "language": Language,
     "education": EducationLevel,
+    "industry": Industry,
 }
 
 

@@ -121,3 +121,30 @@ class EducationLevel(Concept):
 
     def __str__(self) -> str:
         return self.label
+
+
+class Industry(Concept):
+    """SNI 2007: a section letter (A–U) at level 1, then 2, 3, 4 and 5 digit codes."""
+
+    code = models.CharField(_("SNI code"), max_length=5, db_index=True)
+    level = models.PositiveSmallIntegerField(_("level"))
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+
+    class Meta(Concept.Meta):
+        verbose_name = _("industry (SNI)")
+        verbose_name_plural = _("industries (SNI)")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.display_code} {self.label}"
+
+    @property
+    def display_code(self) -> str:
+        return sni_display_code(self.code)
+
+
+def sni_display_code(code: str) -> str:
+    """The code as SNI prints it, with a dot after the division: 56.1, 56.10, 56.100."""
+    return f"{code[:2]}.{code[2:]}" if len(code) > 2 else code

@@ -5,7 +5,8 @@ loses a common Swedish inflection suffix, and the words are cut into padded char
 A hit's score blends how much of the query (IDF-weighted) the label contains with the cosine
 between the two, plus a boost when query words begin label words. Occupations are also
 found through their SSYK group ("städare" finds "Byggstädare" in group 9111 Städare) and
-through everyday names (``aliases.py``: "lokalvårdare" finds "Städare"). Digits match codes.
+through everyday names (``aliases.py``: "lokalvårdare" finds "Städare"). Digits match codes, also
+typed with dots as SNI prints them ("56.1" finds 561 and below).
 
 The index lives in memory, one per kind and process, and is rebuilt when the taxonomy changes:
 its key is the latest TaxonomyVersion with the row count and highest id of the kind, and saves
@@ -26,7 +27,15 @@ from django.db.models import Count, Max
 
 from .aliases import OCCUPATION_ALIASES
 from .kinds import kind_model
-from .models import EducationLevel, Language, Occupation, Skill, TaxonomyVersion
+from .models import (
+    EducationLevel,
+    Industry,
+    Language,
+    Occupation,
+    Skill,
+    TaxonomyVersion,
+    sni_display_code,
+)
 
 # Common Swedish inflection and derivation endings, longest first, in folded form (å/ä → a,
 # ö → o). Stripping them maps "undersköterskor"/"undersköterska" and "truckförar"/"truckförare"
@@ -211,8 +220,10 @@ class KindIndex:
 
     def search(self, text: str, limit: int, min_score: float) -> list[Hit]:
         folded = fold(text)
-        if folded.isdigit():
-            return self._by_code(folded, limit)
+        # Codes may be typed as printed, with dots or spaces: "56.1" is the prefix 561.
+        compact = folded.replace(" ", "")
+        if compact.isdigit():
+            return self._by_code(compact, limit)
         candidates = max(limit * 5, 50)
         scores = self.labels.scores(text, candidates)
         if self.extra is not None:
@@ -231,7 +242,7 @@ class KindIndex:
         ]
 
     def _by_code(self, prefix: str, limit: int) -> list[Hit]:
-        """Codes typed as digits (SSYK, SUN) match by prefix, shortest code first."""
+        """Codes typed as digits (SSYK, SUN, SNI) match by prefix, shortest code first."""
         matches = sorted(
             (entry for entry in self.entries if entry.code.startswith(prefix)),
             key=lambda entry: (len(entry.code), entry.code, entry.label),
@@ -256,6 +267,11 @@ def _build(kind: str) -> KindIndex:
     if kind == "language":
         rows = Language.objects.values_list("pk", "label", "iso_code")
         return KindIndex([_Entry(pk, label, iso) for pk, label, iso in rows])
+    if kind == "industry":
+        rows = Industry.objects.values_list("pk", "label", "code")
+        return KindIndex(
+            [_Entry(pk, label, sni_display_code(code), code) for pk, label, code in rows]
+        )
     rows = EducationLevel.objects.values_list("pk", "label", "code")
     return KindIndex([_Entry(pk, label, code, code) for pk, label, code in rows])
 
@@ -301,7 +317,7 @@ def search(kind: str, text: str, limit: int = 10, min_score: float = MIN_SCORE) 
 def search_described(
     kind: str, text: str, limit: int = 10, min_score: float = MIN_SCORE
 ) -> list[tuple[Hit, str]]:
-    """Hits with what to show beside each label: SSYK code and group, ISO or SUN code."""
+    """Hits with what to show beside each label: SSYK code and group, ISO, SUN or SNI code."""
     if len(fold(text)) < 2:
         return []
     index = index_for(kind)

@@ -14,6 +14,7 @@ from django.db.models import Model
 from .jobtech import TaxonomyData, export_version, jobtech_read
 from .models import (
     EducationLevel,
+    Industry,
     Language,
     Occupation,
     OccupationGroup,
@@ -97,6 +98,19 @@ def taxonomy_store(
             if row["level"] == level
         }
         education |= _upsert(EducationLevel, rows)
+    industries: dict[str, int] = {}
+    for level in (1, 2, 3, 4, 5):
+        rows = {
+            concept_id: {
+                "label": row["label"],
+                "code": row["code"],
+                "level": level,
+                "parent_id": industries.get(row["parent"]) if row["parent"] else None,
+            }
+            for concept_id, row in data.industries.items()
+            if row["level"] == level
+        }
+        industries |= _upsert(Industry, rows)
 
     _link(
         OccupationGroup.skills.through,

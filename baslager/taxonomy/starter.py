@@ -2,9 +2,9 @@
 
 Written and curated for Basläger: the occupations most common among people far from the labour
 market (long-term unemployed, newly arrived, people with disabilities), a handful of key
-skills for each, common languages and the SUN 2020 levels 1–2. Ids, codes and labels are
-JobTech's (SSYK 2012 codes, concept ids), so a later real import updates these rows in place
-instead of duplicating them. ``taxonomy_starter_load`` stores it.
+skills for each, common languages, the SUN 2020 levels 1–2 and the 21 SNI 2007 sections. Ids,
+codes and labels are JobTech's (SSYK 2012 and SNI 2007 codes, concept ids), so a later real
+import updates these rows in place instead of duplicating them. ``taxonomy_starter_load`` stores it.
 """
 
 from .isced import isced_for_sun
@@ -1118,6 +1118,40 @@ EDUCATION_LEVELS = [
     ("212f_zrd_YnB", "64", "Doktorsutbildning"),
 ]
 
+# SNI 2007 sections with their JobTech concept ids (sni-hierarchy.json).
+INDUSTRY_SECTIONS = [
+    ("q9QC_ipV_iEU", "A", "Jordbruk, skogsbruk och fiske"),
+    ("xnUo_iS7_wve", "B", "Utvinning av mineral"),
+    ("trPt_iHy_oFP", "C", "Tillverkning"),
+    ("CeuS_oua_kum", "D", "Försörjning av el, gas, värme och kyla"),
+    ("zWnC_pPe_DY9", "E", "Vattenförsörjning; avloppsrening, avfallshantering och sanering"),
+    ("3vi3_Fja_fdK", "F", "Byggverksamhet"),
+    ("eVis_tAP_azH", "G", "Handel; reparation av motorfordon och motorcyklar"),
+    ("r31p_JgX_Gxf", "H", "Transport och magasinering"),
+    ("RnMq_HVh_L67", "I", "Hotell- och restaurangverksamhet"),
+    ("JVRj_VFV_9po", "J", "Informations- och kommunikationsverksamhet"),
+    ("WzRS_b9h_VV7", "K", "Finans- och försäkringsverksamhet"),
+    ("FWt7_ybe_uMN", "L", "Fastighetsverksamhet"),
+    ("s2Xv_hnB_XX8", "M", "Verksamhet inom juridik, ekonomi, vetenskap och teknik"),
+    ("3C6S_Zjh_y5g", "N", "Uthyrning, fastighetsservice, resetjänster och andra stödtjänster"),
+    ("ncj6_6V7_rzK", "O", "Offentlig förvaltning och försvar; obligatorisk socialförsäkring"),
+    ("LvjM_tDK_Tcu", "P", "Utbildning"),
+    ("eJVQ_Uye_8UP", "Q", "Vård och omsorg; sociala tjänster"),
+    ("BsmX_sDe_6k2", "R", "Kultur, nöje och fritid"),
+    ("saBy_HEv_Ds2", "S", "Annan serviceverksamhet"),
+    (
+        "oAac_ETo_EZS",
+        "T",
+        "Förvärvsarbete i hushåll; hushållens produktion av diverse varor och tjänster"
+        " för eget bruk",
+    ),
+    (
+        "PAN3_UWY_dvp",
+        "U",
+        "Verksamhet vid internationella organisationer, utländska ambassader o.d.",
+    ),
+]
+
 
 def starter_data() -> TaxonomyData:
     data = TaxonomyData()
@@ -1148,4 +1182,6 @@ def starter_data() -> TaxonomyData:
             "parent": level_ids[code[:-1]] if len(code) > 1 else None,
             "isced": isced_for_sun(code),
         }
+    for concept_id, code, label in INDUSTRY_SECTIONS:
+        data.industries[concept_id] = {"label": label, "code": code, "level": 1, "parent": None}
     return data

@@ -6,10 +6,12 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from baslager.taxonomy.models import (
     EducationLevel,
+    Industry,
     Language,
     Occupation,
     OccupationGroup,
@@ -21,7 +23,15 @@ from baslager.taxonomy.search import search
 from baslager.taxonomy.services import JOBTECH_SOURCE, taxonomy_import, taxonomy_starter_load
 
 DATA_DIR = Path(settings.BASLAGER_DATA_DIR) / "jobtech"
-MODELS = (Substitutability, Occupation, OccupationGroup, Skill, Language, EducationLevel)
+MODELS = (
+    Substitutability,
+    Occupation,
+    OccupationGroup,
+    Skill,
+    Language,
+    EducationLevel,
+    Industry,
+)
 
 
 def _empty_taxonomy():
@@ -59,6 +69,21 @@ def test_it_imports_every_level_of_the_export(imported, db):
     assert set(OccupationGroup.objects.filter(level=4).values_list("parent__level", flat=True)) == {
         3
     }
+
+
+def test_it_imports_every_level_of_the_sni_industries(imported, db):
+    per_level = dict(
+        Industry.objects.values_list("level").annotate(count=Count("pk")).order_by("level")
+    )
+
+    assert per_level == {1: 21, 2: 88, 3: 272, 4: 615, 5: 821}
+    assert imported.counts["industries"] == 1817
+    assert not Industry.objects.filter(level=1, parent__isnull=False).exists()
+    assert not Industry.objects.filter(level__gt=1, parent__isnull=True).exists()
+    restaurants = Industry.objects.select_related("parent__parent").get(code="56100")
+    assert restaurants.label == "Restaurangverksamhet" and restaurants.level == 5
+    assert restaurants.parent.code == "5610" and restaurants.parent.parent.code == "561"
+    assert Industry.objects.get(code="56").parent.code == "I"
 
 
 def test_it_places_occupations_under_their_ssyk_groups(imported, db):
@@ -160,9 +185,25 @@ def test_it_leaves_a_real_import_alone_when_asked_for_the_starter_set(imported, 
         ("language", "somaliska", "Somaliska"),
         ("language", "tigrinja", "Tigrinska/Tigrinja"),
         ("education", "gymnasial yrkesinriktad 3 år", "Gymnasial utbildning, yrkesinriktad, 3 år"),
+        ("industry", "restaurang", "Restaurangverksamhet"),
+        ("industry", "restauranger", "Hotell- och restaurangverksamhet"),
     ],
 )
 def test_it_finds_real_concepts_despite_typos_and_inflection(imported, db, kind, query, expected):
     labels = [hit.label for hit in search(kind, query, limit=10)]
 
     assert expected in labels, labels
+
+
+def test_it_finds_industries_by_sni_code_typed_as_printed(imported, db):
+    hits = search("industry", "56.1", limit=10)
+    codes = list(
+        Industry.objects.filter(pk__in=[hit.id for hit in hits]).values_list("code", flat=True)
+    )
+
+    assert hits[0].label == "Restaurangverksamhet"
+    assert sorted(codes) == ["561", "5610", "56100"]
+    assert {hit.id for hit in search("industry", "56", limit=20)} >= {
+        Industry.objects.get(code="56").pk,
+        Industry.objects.get(code="56100").pk,
+    }

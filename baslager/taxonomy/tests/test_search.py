@@ -1,7 +1,13 @@
 import pytest
 
-from baslager.taxonomy.models import Occupation, OccupationGroup, Skill, TaxonomyVersion
-from baslager.taxonomy.search import fold, search, stem, terms
+from baslager.taxonomy.models import (
+    Industry,
+    Occupation,
+    OccupationGroup,
+    Skill,
+    TaxonomyVersion,
+)
+from baslager.taxonomy.search import fold, search, search_described, stem, terms
 
 
 def test_it_folds_case_diacritics_and_punctuation():
@@ -60,6 +66,55 @@ def test_it_rebuilds_when_a_taxonomy_version_is_recorded(cleaners):
 
 def test_it_finds_occupations_by_ssyk_code_prefix(cleaners):
     assert [hit.label for hit in search("occupation", "911")] == ["Städare"]
+
+
+@pytest.fixture
+def restaurants(db):
+    section = Industry.objects.create(
+        concept_id="i", label="Hotell- och restaurangverksamhet", code="I", level=1
+    )
+    division = Industry.objects.create(
+        concept_id="i56",
+        label="Restaurang-, catering- och barverksamhet",
+        code="56",
+        level=2,
+        parent=section,
+    )
+    group = Industry.objects.create(
+        concept_id="i561", label="Restaurangverksamhet", code="561", level=3, parent=division
+    )
+    Industry.objects.create(
+        concept_id="i562", label="Catering", code="562", level=3, parent=division
+    )
+    Industry.objects.create(
+        concept_id="i5610", label="Restaurangverksamhet", code="5610", level=4, parent=group
+    )
+    return {"section": section, "division": division, "group": group}
+
+
+def test_it_finds_industries_by_label(restaurants):
+    labels = [hit.label for hit in search("industry", "restaurang")]
+
+    assert "Restaurangverksamhet" in labels
+    assert "Hotell- och restaurangverksamhet" in labels
+    assert "Catering" not in labels
+
+
+def test_it_finds_industries_by_sni_code_prefix_with_or_without_dots(restaurants):
+    assert [hit.id for hit in search("industry", "56")][:2] == [
+        restaurants["division"].pk,
+        restaurants["group"].pk,
+    ]
+    assert [hit.label for hit in search("industry", "56.1")] == ["Restaurangverksamhet"] * 2
+    assert [hit.label for hit in search("industry", "56 2")] == ["Catering"]
+
+
+def test_it_describes_industries_by_their_printed_sni_code(restaurants):
+    described = search_described("industry", "56.10")
+
+    assert [(hit.label, description) for hit, description in described] == [
+        ("Restaurangverksamhet", "56.10")
+    ]
 
 
 def test_it_refuses_unknown_kinds(db):

@@ -10,6 +10,7 @@ from baslager.taxonomy import starter
 from baslager.taxonomy.jobtech import jobtech_read
 from baslager.taxonomy.models import (
     EducationLevel,
+    Industry,
     Language,
     Occupation,
     OccupationGroup,
@@ -48,6 +49,17 @@ def test_it_loads_languages_and_education_levels_with_codes(loaded):
     upper_secondary = EducationLevel.objects.get(code="33")
     assert upper_secondary.isced == 3 and upper_secondary.parent.code == "3"
     assert set(EducationLevel.objects.values_list("level", flat=True)) == {1, 2}
+
+
+def test_it_loads_the_21_sni_sections_a_to_u(loaded):
+    sections = Industry.objects.order_by("code")
+
+    assert [industry.code for industry in sections] == [chr(c) for c in range(ord("A"), ord("V"))]
+    assert set(sections.values_list("level", flat=True)) == {1}
+    assert not sections.filter(parent__isnull=False).exists()
+    assert sections.get(code="I").label == "Hotell- och restaurangverksamhet"
+    assert sections.get(code="I").concept_id == "RnMq_HVh_L67"
+    assert loaded.counts["industries"] == 21
 
 
 def test_it_records_the_starter_version(loaded):
@@ -104,6 +116,8 @@ def test_it_loads_through_the_command(db, capsys):
         ("language", "arabiska", "Arabiska"),
         ("language", "tigrinja", "Tigrinska/Tigrinja"),
         ("education", "gymnasial 3 år", "Gymnasial utbildning, 3 år"),
+        ("industry", "restaurang", "Hotell- och restaurangverksamhet"),
+        ("industry", "vård och omsorg", "Vård och omsorg; sociala tjänster"),
     ],
 )
 def test_it_finds_starter_concepts_despite_typos_and_inflection(loaded, kind, query, expected):
@@ -118,7 +132,7 @@ def test_it_uses_the_ids_labels_and_codes_of_the_real_export():
     real = jobtech_read(DATA_DIR)
     ours = starter.starter_data()
 
-    for kind in ("groups", "occupations", "skills", "languages", "education_levels"):
+    for kind in ("groups", "occupations", "skills", "languages", "education_levels", "industries"):
         theirs = getattr(real, kind)
         for concept_id, row in getattr(ours, kind).items():
             assert concept_id in theirs, (kind, concept_id, row)

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from baslager.taxonomy.models import Occupation, OccupationGroup, Skill
+from baslager.taxonomy.models import Industry, Occupation, OccupationGroup, Skill
 
 
 @pytest.fixture
@@ -49,6 +49,21 @@ def test_it_lists_matches_with_ssyk_code_group_and_chip_template(world, client_f
     assert 'name="form-0-occupation"' in html
     assert "Kock" not in html
     assert "2 matches" in html
+
+
+def test_it_lists_industries_found_by_sni_code_with_the_code_as_printed(world, client_for, db):
+    Industry.objects.create(concept_id="i561", label="Restaurangverksamhet", code="561", level=3)
+    Industry.objects.create(concept_id="i562", label="Catering", code="562", level=3)
+
+    response = client_for(world.coach).get(
+        search_url("industry", q="56.1", field="industry"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "Choose</span> Restaurangverksamhet" in html and "56.1" in html
+    assert "Catering" not in html
+    assert "1 match" in html
 
 
 def test_it_offers_to_add_rather_than_choose_for_several_values(world, client_for, occupations):

@@ -2,7 +2,7 @@ import pytest
 from django import forms
 from django.http import QueryDict
 
-from baslager.taxonomy.models import Occupation, OccupationGroup, Skill
+from baslager.taxonomy.models import Industry, Occupation, OccupationGroup, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
 
@@ -95,6 +95,30 @@ def test_it_reports_a_missing_required_choice(concepts):
     assert not form.is_valid()
     assert "occupation" in form.errors
     assert 'aria-invalid="true"' in str(form["occupation"])
+
+
+class WorkplaceForm(forms.Form):
+    industry = forms.ModelChoiceField(
+        queryset=Industry.objects.all(), widget=TaxonomyPicker("industry")
+    )
+
+
+def test_it_picks_industries_by_label_or_sni_code_and_shows_the_code_on_the_chip(db):
+    section = Industry.objects.create(
+        concept_id="i", label="Hotell- och restaurangverksamhet", code="I", level=1
+    )
+    restaurants = Industry.objects.create(
+        concept_id="i5610", label="Restaurangverksamhet", code="5610", level=4, parent=section
+    )
+
+    by_code = WorkplaceForm(QueryDict("industry_query=56.10"))
+    by_label = WorkplaceForm(QueryDict("industry_query=restaurangverksamhet"))
+
+    assert by_code.is_valid() and by_code.cleaned_data["industry"] == restaurants
+    assert by_label.is_valid() and by_label.cleaned_data["industry"] == restaurants
+    html = str(WorkplaceForm(initial={"industry": restaurants})["industry"])
+    assert 'hx-get="/taxonomy/search/industry/"' in html
+    assert "Restaurangverksamhet" in html and "56.10" in html
 
 
 def test_it_refuses_unknown_kinds():
