@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "baslager.plans",
     "baslager.journal",
     "baslager.audit",
+    "baslager.employers",
     "baslager.demo",
 ]
 

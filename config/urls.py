@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/", include("baslager.plans.urls")),
     path("journal/", include("baslager.journal.urls")),
     path("audit/", include("baslager.audit.urls")),
+    path("employers/", include("baslager.employers.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("operator/", admin.site.urls),

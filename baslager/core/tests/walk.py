@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from baslager.accounts.models import User
+from baslager.employers.models import Employer
 from baslager.journal.models import CaseNote, CaseNoteVersion
 from baslager.organisations.models import Membership, Role
 from baslager.participants.models import (
@@ -41,7 +42,13 @@ PARTICIPANT_KWARGS = frozenset(
     {"participant", "note", "goal", "enrolment", "experience", "language"}
 )
 # Keyword arguments that point at any object of the organisation (``kind``: shared reference data).
-ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {"phase", "activity", "occurrence", "member"}
+ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
+    "phase",
+    "activity",
+    "occurrence",
+    "member",
+    "employer",
+}
 
 IDENTITY_NUMBER = "198705142389"
 NOTE_TEXT = "Berättade om sin sömnbrist och oro inför praktiken"
@@ -145,6 +152,7 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "language": language.pk,
         "member": _member_with_one_id(world),
         "kind": "occupation",
+        "employer": Employer.objects.create(organisation=home, name="Lagerbolaget AB").public_id,
     }
 
 

@@ -1,0 +1,130 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from baslager.organisations.models import Membership
+from baslager.participants.kommuner import kommun_choices
+from baslager.participants.selectors import coach_candidates
+from baslager.taxonomy.models import Industry
+from baslager.taxonomy.widgets import TaxonomyPicker
+
+from .models import ContactPerson, Employer, EmployerKind, Stage
+from .numbers import normalise_organisation_number
+from .selectors import employer_with_number, employers_with_similar_name
+
+
+class EmployerForm(forms.ModelForm):
+    """An employer's details. A name much like one already registered is a warning the user
+    confirms with ``confirm_duplicates``; the same organisation number twice is an error."""
+
+    organisation_number = forms.CharField(
+        label=_("Organisation number"),
+        required=False,
+        max_length=20,
+        help_text=_("NNNNNN-NNNN. A sole trader gives the owner's personal identity number."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    kommun_code = forms.ChoiceField(
+        label=_("Municipality"),
+        required=False,
+        choices=[("", _("Choose a municipality")), *kommun_choices()],
+    )
+    industry = forms.ModelChoiceField(
+        label=_("Industry (SNI)"),
+        required=False,
+        queryset=Industry.objects.all(),
+        widget=TaxonomyPicker("industry"),
+    )
+    confirm_duplicates = forms.BooleanField(
+        label=_("This is a different employer from those listed above"), required=False
+    )
+
+    class Meta:
+        model = Employer
+        fields = [
+            "name",
+            "organisation_number",
+            "kind",
+            "industry",
+            "size_band",
+            "street_address",
+            "postal_code",
+            "city",
+            "kommun_code",
+            "owner",
+            "notes",
+        ]
+        widgets = {"kind": forms.RadioSelect, "notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.possible_duplicates: list[Employer] = []
+        self.fields["owner"].queryset = coach_candidates(organisation=membership.organisation)
+        self.fields["size_band"].choices = [
+            ("", _("Not known")),
+            *self.fields["size_band"].choices[1:],
+        ]
+        if self.instance.pk:
+            number = self.instance.organisation_number
+            self.initial["organisation_number"] = (
+                f"{number[:6]}-{number[6:]}" if len(number) == 10 else number
+            )
+
+    def clean_organisation_number(self) -> str:
+        number = normalise_organisation_number(self.cleaned_data["organisation_number"])
+        existing = employer_with_number(
+            membership=self.membership, organisation_number=number, exclude_pk=self.instance.pk
+        )
+        if existing is not None:
+            raise ValidationError(
+                _("%(name)s already has this organisation number."),
+                code="duplicate",
+                params={"name": existing.name},
+            )
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name", "")
+        if self.errors or not name:
+            return cleaned
+        self.possible_duplicates = employers_with_similar_name(
+            membership=self.membership, name=name, exclude_pk=self.instance.pk
+        )
+        if self.possible_duplicates and not cleaned.get("confirm_duplicates"):
+            self.add_error(
+                "confirm_duplicates",
+                _(
+                    "An employer with a similar name is already registered. "
+                    "Check it is not the same one."
+                ),
+            )
+        return cleaned
+
+
+class MoveStageForm(forms.Form):
+    to_stage = forms.ChoiceField(label=_("New stage"), choices=Stage.choices)
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "phone", "email"]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+
+
+class EmployerFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage"), required=False, choices=[("", _("All")), *Stage.choices]
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of employer"), required=False, choices=[("", _("All")), *EmployerKind.choices]
+    )
+    kommun = forms.ChoiceField(
+        label=_("Municipality"), required=False, choices=[("", _("All")), *kommun_choices()]
+    )

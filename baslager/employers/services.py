@@ -1,0 +1,86 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from baslager.accounts.models import User
+from baslager.organisations.models import Membership
+
+from .models import ContactPerson, Employer, EmployerStageChange
+from .numbers import normalise_organisation_number
+
+EMPLOYER_FIELDS = (
+    "organisation_number",
+    "name",
+    "kind",
+    "industry",
+    "size_band",
+    "street_address",
+    "postal_code",
+    "city",
+    "kommun_code",
+    "owner",
+    "notes",
+)
+
+
+def _employer_values(data: dict) -> dict:
+    values = {field: data[field] for field in EMPLOYER_FIELDS if field in data}
+    values["organisation_number"] = normalise_organisation_number(
+        values.get("organisation_number", "")
+    )
+    return values
+
+
+@transaction.atomic
+def employer_create(*, membership: Membership, actor: User, data: dict) -> Employer:
+    """A new employer at the pipeline's first stage (or the stage given), with that stage as the
+    first line of its history. Raises ValidationError for an invalid organisation number."""
+    employer = Employer.objects.create(
+        organisation=membership.organisation,
+        **_employer_values(data),
+        **({"stage": data["stage"]} if data.get("stage") else {}),
+    )
+    EmployerStageChange.objects.create(
+        organisation=employer.organisation,
+        employer=employer,
+        to_stage=employer.stage,
+        changed_by=actor,
+    )
+    return employer
+
+
+def employer_update(*, employer: Employer, data: dict) -> Employer:
+    for field, value in _employer_values(data).items():
+        setattr(employer, field, value)
+    employer.save()
+    return employer
+
+
+@transaction.atomic
+def employer_move_stage(
+    *, employer: Employer, to_stage: str, actor: User, note: str = ""
+) -> EmployerStageChange:
+    if to_stage == employer.stage:
+        raise ValidationError(_("The employer is already at this stage."), code="same_stage")
+    change = EmployerStageChange.objects.create(
+        organisation_id=employer.organisation_id,
+        employer=employer,
+        from_stage=employer.stage,
+        to_stage=to_stage,
+        changed_by=actor,
+        note=note,
+    )
+    employer.stage = to_stage
+    employer.save(update_fields=["stage", "updated_at"])
+    return change
+
+
+def contact_person_create(*, employer: Employer, data: dict) -> ContactPerson:
+    return ContactPerson.objects.create(
+        organisation_id=employer.organisation_id,
+        employer=employer,
+        name=data["name"],
+        role=data.get("role", ""),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+    )

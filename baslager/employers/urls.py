@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "employers"
+urlpatterns = [
+    path("", views.employer_list, name="list"),
+    path("new/", views.employer_create, name="create"),
+    path("<uuid:employer>/", views.employer_detail, name="detail"),
+    path("<uuid:employer>/edit/", views.employer_edit, name="edit"),
+    path("<uuid:employer>/contacts/new/", views.contact_create, name="contact_create"),
+]

@@ -1,0 +1,101 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from baslager.organisations.decorators import role_required
+from baslager.organisations.models import Role
+
+from . import selectors, services
+from .forms import ContactPersonForm, EmployerFilterForm, EmployerForm, MoveStageForm
+
+# Scouts find employers; viewers (funders, steering groups) see only aggregates.
+EMPLOYER_ROLES = (Role.ADMIN, Role.COACH, Role.SCOUT)
+PAGE_SIZE = 25
+
+
+def _detail_url(employer) -> str:
+    return reverse("employers:detail", kwargs={"employer": employer.public_id})
+
+
+@role_required(*EMPLOYER_ROLES)
+def employer_list(request):
+    filters = EmployerFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    employers = selectors.employer_list(
+        membership=request.membership,
+        search=criteria.get("q", "").strip(),
+        stage=criteria.get("stage", ""),
+        kind=criteria.get("kind", ""),
+        kommun=criteria.get("kommun", ""),
+    )
+    page = Paginator(employers, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "employers/list.html", {"page": page, "filters": filters})
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def employer_create(request):
+    form = EmployerForm(request.POST or None, membership=request.membership)
+    if request.method == "POST" and form.is_valid():
+        employer = services.employer_create(
+            membership=request.membership, actor=request.user, data=form.cleaned_data
+        )
+        messages.success(request, _("%(name)s is registered.") % {"name": employer.name})
+        return redirect(_detail_url(employer))
+    return render(request, "employers/form.html", {"form": form, "employer": None})
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def employer_edit(request, employer):
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    form = EmployerForm(request.POST or None, instance=employer, membership=request.membership)
+    if request.method == "POST" and form.is_valid():
+        services.employer_update(employer=employer, data=form.cleaned_data)
+        messages.success(request, _("The details are saved."))
+        return redirect(_detail_url(employer))
+    return render(request, "employers/form.html", {"form": form, "employer": employer})
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def employer_detail(request, employer):
+    """The employer's facts, contacts and history; POST moves it to another stage."""
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    form = MoveStageForm(request.POST or None, initial={"to_stage": employer.stage})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employer_move_stage(
+                employer=employer,
+                to_stage=form.cleaned_data["to_stage"],
+                actor=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error("to_stage", error)
+        else:
+            messages.success(request, _("The stage is saved."))
+            return redirect(_detail_url(employer))
+    context = {
+        "employer": employer,
+        "form": form,
+        "contacts": selectors.employer_contacts(employer=employer),
+        "history": selectors.employer_stage_history(employer=employer),
+    }
+    return render(request, "employers/detail.html", context)
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def contact_create(request, employer):
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    form = ContactPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.contact_person_create(employer=employer, data=form.cleaned_data)
+        messages.success(request, _("The contact person is added."))
+        return redirect(_detail_url(employer))
+    return render(request, "employers/contact_form.html", {"form": form, "employer": employer})
