@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "baslager.journal",
     "baslager.audit",
     "baslager.employers",
+    "baslager.openings",
     "baslager.demo",
 ]
 

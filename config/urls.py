@@ -16,6 +16,7 @@ urlpatterns = [
     path("journal/", include("baslager.journal.urls")),
     path("audit/", include("baslager.audit.urls")),
     path("employers/", include("baslager.employers.urls")),
+    path("openings/", include("baslager.openings.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("operator/", admin.site.urls),

@@ -8,9 +8,9 @@ from baslager.participants.selectors import coach_candidates
 from baslager.taxonomy.models import Industry
 from baslager.taxonomy.widgets import TaxonomyPicker
 
-from .models import ContactPerson, Employer, EmployerKind, Stage
+from .models import ChainRole, ContactPerson, Employer, EmployerKind, Stage
 from .numbers import normalise_organisation_number
-from .selectors import employer_with_number, employers_with_similar_name
+from .selectors import employer_with_number, employers_with_similar_name, value_chain_partners
 
 
 class EmployerForm(forms.ModelForm):
@@ -128,3 +128,36 @@ class EmployerFilterForm(forms.Form):
     kommun = forms.ChoiceField(
         label=_("Municipality"), required=False, choices=[("", _("All")), *kommun_choices()]
     )
+
+
+SUPPLIES_TO = "supplies_to"
+BUYS_FROM = "buys_from"
+
+
+class ValueChainLinkForm(forms.Form):
+    """A link between the employer on the page and another; ``direction`` says which way the
+    goods or services go."""
+
+    direction = forms.ChoiceField(
+        label=_("This employer"),
+        choices=[(SUPPLIES_TO, _("supplies to")), (BUYS_FROM, _("buys from"))],
+        widget=forms.RadioSelect,
+        initial=SUPPLIES_TO,
+    )
+    other = forms.ModelChoiceField(
+        label=_("Other employer"), queryset=Employer.objects.none(), empty_label=_("Choose")
+    )
+    role = forms.ChoiceField(
+        label=_("Role in the chain"), choices=[("", _("Choose")), *ChainRole.choices]
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def __init__(self, *args, membership: Membership, employer: Employer, **kwargs):
+        kwargs.setdefault("prefix", "chain")
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = value_chain_partners(
+            membership=membership, employer=employer
+        )
+        self.fields["other"].label_from_instance = lambda other: (
+            f"{other.name} ({other.city})" if other.city else other.name
+        )

@@ -177,6 +177,54 @@ class ContactPerson(OrganisationOwned):
         return {"organisation": self.organisation_id, "employer": str(self.employer.public_id)}
 
 
+class ChainRole(models.TextChoices):
+    RAW_MATERIAL = "raw_material", _("Raw material")
+    PROCESSING = "processing", _("Processing")
+    SALES_CHANNEL = "sales_channel", _("Sales channel")
+    SERVICE = "service", _("Service")
+
+
+class ValueChainLink(OrganisationOwned):
+    """One step of a value chain: ``supplier`` delivers to ``customer``. Both belong to the
+    link's organisation; the service checks that, as the database cannot."""
+
+    access_policy = AccessPolicy.ORGANISATION
+
+    supplier = models.ForeignKey(
+        Employer,
+        on_delete=models.CASCADE,
+        related_name="links_downstream",
+        verbose_name=_("supplier"),
+    )
+    customer = models.ForeignKey(
+        Employer,
+        on_delete=models.CASCADE,
+        related_name="links_upstream",
+        verbose_name=_("customer"),
+    )
+    role = models.CharField(_("role in the chain"), max_length=16, choices=ChainRole.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("value chain link")
+        verbose_name_plural = _("value chain links")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["supplier", "customer"], name="value_chain_link_unique_pair"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(supplier=models.F("customer")),
+                name="value_chain_link_not_to_itself",
+            ),
+        ]
+
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
+
 auditlog.register(Employer)
 auditlog.register(EmployerStageChange)
 auditlog.register(ContactPerson)
+auditlog.register(ValueChainLink)

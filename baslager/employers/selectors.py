@@ -1,11 +1,12 @@
 import re
+from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership
 
-from .models import ContactPerson, Employer, EmployerStageChange
+from .models import ContactPerson, Employer, EmployerStageChange, ValueChainLink
 
 # Words that say only what legal form a name has, so "Bageriet AB" and "Bageriet" are one name.
 _LEGAL_FORM_WORDS = re.compile(r"\b(ab|hb|kb|ekonomisk förening|ek\s*för)\b")
@@ -67,3 +68,84 @@ def employers_with_similar_name(
     if exclude_pk is not None:
         queryset = queryset.exclude(pk=exclude_pk)
     return [employer for employer in queryset if employer_name_key(employer.name) == key]
+
+
+# How many links away from the employer the chain is followed. Each step costs one query, so a
+# page costs at most this many, however many employers the chain holds.
+VALUE_CHAIN_DEPTH = 6
+
+
+@dataclass
+class ValueChain:
+    columns: list[list[Employer]] = field(default_factory=list)
+    links: list[ValueChainLink] = field(default_factory=list)
+    # Whether employers lie beyond VALUE_CHAIN_DEPTH and are left out.
+    truncated: bool = False
+
+
+def value_chain_for(*, employer: Employer) -> ValueChain:
+    """The employers linked to ``employer`` upstream and downstream, in columns by their place
+    in the chain: producers first, sales channels last.
+
+    One query per step away from ``employer``, at most VALUE_CHAIN_DEPTH."""
+    employers = {employer.pk: employer}
+    links: dict[int, ValueChainLink] = {}
+    frontier = {employer.pk}
+    truncated = False
+    for depth in range(VALUE_CHAIN_DEPTH + 1):
+        if not frontier:
+            break
+        if depth == VALUE_CHAIN_DEPTH:
+            truncated = True
+            break
+        found = ValueChainLink.objects.filter(
+            Q(supplier_id__in=frontier) | Q(customer_id__in=frontier),
+            organisation_id=employer.organisation_id,
+        ).select_related("supplier", "customer")
+        frontier = set()
+        for link in found:
+            links[link.pk] = link
+            for end in (link.supplier, link.customer):
+                if end.pk not in employers:
+                    employers[end.pk] = end
+                    frontier.add(end.pk)
+    chain_links = [
+        link
+        for link in sorted(links.values(), key=lambda link: link.pk)
+        if link.supplier_id in employers and link.customer_id in employers
+    ]
+    if not chain_links:
+        return ValueChain()
+    layer = _layers(list(employers), chain_links)
+    columns: list[list[Employer]] = [[] for _ in range(max(layer.values()) + 1)]
+    for pk, index in layer.items():
+        columns[index].append(employers[pk])
+    for column in columns:
+        column.sort(key=lambda e: (e.name.casefold(), e.pk))
+    return ValueChain(columns=columns, links=chain_links, truncated=truncated)
+
+
+def _layers(nodes: list[int], links: list[ValueChainLink]) -> dict[int, int]:
+    """Each employer's longest path from a source. The rounds stop after one per employer, so a
+    loop that slipped past the services cannot make this run forever."""
+    layer = dict.fromkeys(nodes, 0)
+    for _round in range(len(nodes)):
+        changed = False
+        for link in links:
+            wanted = layer[link.supplier_id] + 1
+            if wanted > layer[link.customer_id] and wanted < len(nodes):
+                layer[link.customer_id] = wanted
+                changed = True
+        if not changed:
+            break
+    return layer
+
+
+def value_chain_partners(*, membership: Membership, employer: Employer) -> QuerySet[Employer]:
+    """The employers ``employer`` may be linked to, by name so a select can be typed into."""
+    return (
+        scoped(Employer, membership)
+        .exclude(pk=employer.pk)
+        .only("pk", "name", "city")
+        .order_by("name", "pk")
+    )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from baslager.accounts.models import User
 from baslager.organisations.models import Membership
 
-from .models import ContactPerson, Employer, EmployerStageChange
+from .models import ChainRole, ContactPerson, Employer, EmployerStageChange, ValueChainLink
 from .numbers import normalise_organisation_number
 
 EMPLOYER_FIELDS = (
@@ -84,3 +84,60 @@ def contact_person_create(*, employer: Employer, data: dict) -> ContactPerson:
         phone=data.get("phone", ""),
         email=data.get("email", ""),
     )
+
+
+def _reaches(*, start: Employer, target: Employer) -> bool:
+    """Whether ``target`` lies downstream of ``start``: one query per step of the chain."""
+    seen = {start.pk}
+    frontier = {start.pk}
+    while frontier:
+        if target.pk in frontier:
+            return True
+        customers = set(
+            ValueChainLink.objects.filter(supplier_id__in=frontier).values_list(
+                "customer_id", flat=True
+            )
+        )
+        frontier = customers - seen
+        seen |= frontier
+    return False
+
+
+@transaction.atomic
+def value_chain_link_create(
+    *, supplier: Employer, customer: Employer, role: str, note: str = ""
+) -> ValueChainLink:
+    """``supplier`` delivers to ``customer``. Raises ValidationError for a link to itself, across
+    organisations, one that exists already or one that would close a loop: a chain runs one
+    way, from producer to sales channel."""
+    if supplier.pk == customer.pk:
+        raise ValidationError(_("An employer cannot supply itself."), code="itself")
+    if supplier.organisation_id != customer.organisation_id:
+        raise ValidationError(
+            _("Both employers must belong to the same organisation."), code="organisation"
+        )
+    if role not in ChainRole.values:
+        raise ValidationError(_("Choose a role in the chain."), code="role")
+    if ValueChainLink.objects.filter(supplier=supplier, customer=customer).exists():
+        raise ValidationError(
+            _("%(supplier)s already supplies %(customer)s."),
+            code="duplicate",
+            params={"supplier": supplier.name, "customer": customer.name},
+        )
+    if _reaches(start=customer, target=supplier):
+        raise ValidationError(
+            _("%(customer)s already supplies %(supplier)s further down the chain."),
+            code="cycle",
+            params={"supplier": supplier.name, "customer": customer.name},
+        )
+    return ValueChainLink.objects.create(
+        organisation_id=supplier.organisation_id,
+        supplier=supplier,
+        customer=customer,
+        role=role,
+        note=note,
+    )
+
+
+def value_chain_link_delete(*, link: ValueChainLink) -> None:
+    link.delete()

@@ -1,16 +1,28 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
 
 from . import selectors, services
-from .forms import ContactPersonForm, EmployerFilterForm, EmployerForm, MoveStageForm
+from .diagram import value_chain_diagram
+from .forms import (
+    BUYS_FROM,
+    ContactPersonForm,
+    EmployerFilterForm,
+    EmployerForm,
+    MoveStageForm,
+    ValueChainLinkForm,
+)
+from .models import ValueChainLink
 
 # Scouts find employers; viewers (funders, steering groups) see only aggregates.
 EMPLOYER_ROLES = (Role.ADMIN, Role.COACH, Role.SCOUT)
@@ -80,9 +92,19 @@ def employer_detail(request, employer):
         else:
             messages.success(request, _("The stage is saved."))
             return redirect(_detail_url(employer))
+    return _render_detail(request, employer, form=form)
+
+
+def _render_detail(request, employer, *, form=None, chain_form=None):
+    chain = selectors.value_chain_for(employer=employer)
     context = {
         "employer": employer,
-        "form": form,
+        "form": MoveStageForm(initial={"to_stage": employer.stage}) if form is None else form,
+        "chain_form": ValueChainLinkForm(membership=request.membership, employer=employer)
+        if chain_form is None
+        else chain_form,
+        "chain": chain,
+        "diagram": value_chain_diagram(chain, current=employer),
         "contacts": selectors.employer_contacts(employer=employer),
         "history": selectors.employer_stage_history(employer=employer),
     }
@@ -99,3 +121,46 @@ def contact_create(request, employer):
         messages.success(request, _("The contact person is added."))
         return redirect(_detail_url(employer))
     return render(request, "employers/contact_form.html", {"form": form, "employer": employer})
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_POST
+def chain_link_create(request, employer):
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    form = ValueChainLinkForm(request.POST, membership=request.membership, employer=employer)
+    if form.is_valid():
+        other = form.cleaned_data["other"]
+        supplier, customer = (
+            (other, employer) if form.cleaned_data["direction"] == BUYS_FROM else (employer, other)
+        )
+        try:
+            services.value_chain_link_create(
+                supplier=supplier,
+                customer=customer,
+                role=form.cleaned_data["role"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The link is added to the value chain."))
+            return redirect(_detail_url(employer) + "#chain-heading")
+    return _render_detail(request, employer, chain_form=form)
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_POST
+def chain_link_delete(request, employer):
+    """Removes one of the employer's own links, named by ``link`` in the POST data."""
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    link_id = request.POST.get("link", "")
+    if not link_id.isdigit():
+        raise Http404
+    link = get_scoped_or_404(
+        ValueChainLink.objects.filter(Q(supplier=employer) | Q(customer=employer)),
+        request.membership,
+        pk=int(link_id),
+    )
+    services.value_chain_link_delete(link=link)
+    messages.success(request, _("The link is removed from the value chain."))
+    return redirect(_detail_url(employer) + "#chain-heading")

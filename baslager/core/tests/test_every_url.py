@@ -39,6 +39,8 @@ OPEN_TO_ALL_ROLES = {
 OPEN_TO_SCOUTS = {
     "employers:*": "scouts find and follow up employers, which are organisation data, not "
     "participants' personal data",
+    "openings:*": "scouts register the places employers offer; openings are organisation data "
+    "about employers, not participants' personal data",
 }
 
 # Pages other engineers are building; the walk must reach them once they exist.

@@ -14,6 +14,7 @@ from django.utils import timezone
 from baslager.accounts.models import User
 from baslager.employers.models import Employer
 from baslager.journal.models import CaseNote, CaseNoteVersion
+from baslager.openings.models import Opening
 from baslager.organisations.models import Membership, Role
 from baslager.participants.models import (
     IdKind,
@@ -48,6 +49,7 @@ ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
     "occurrence",
     "member",
     "employer",
+    "opening",
 }
 
 IDENTITY_NUMBER = "198705142389"
@@ -140,6 +142,7 @@ def build_kwargs_registry(world) -> dict[str, object]:
         participant=participant,
         language=Language.objects.create(concept_id="walk-ar", label="Arabiska", iso_code="ar"),
     )
+    employer = Employer.objects.create(organisation=home, name="Lagerbolaget AB")
     return {
         "participant": participant.public_id,
         "note": note.public_id,
@@ -152,7 +155,10 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "language": language.pk,
         "member": _member_with_one_id(world),
         "kind": "occupation",
-        "employer": Employer.objects.create(organisation=home, name="Lagerbolaget AB").public_id,
+        "employer": employer.public_id,
+        "opening": Opening.objects.create(
+            organisation=home, employer=employer, title="Lagerarbetare"
+        ).public_id,
     }
 
 

@@ -4,6 +4,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.employers.models import ContactPerson, Employer, Stage
+from baslager.openings.models import OpeningKind
+from baslager.openings.services import opening_create
 from baslager.taxonomy.models import Industry
 
 
@@ -174,3 +176,13 @@ def test_it_links_employers_in_the_navigation_for_scouts_but_not_viewers(world, 
     link = f'href="{reverse("employers:list")}"'
     assert link in client_for(world.scout).get(reverse("core:account")).content.decode()
     assert link not in client_for(world.viewer).get(reverse("core:account")).content.decode()
+
+
+def test_it_lists_the_employers_openings_on_its_page(world, signed_in, employer):
+    opening_create(
+        membership=world.coach.memberships.get(),
+        actor=world.coach,
+        data={"employer": employer, "kind": OpeningKind.INTERNSHIP, "title": "Praktik i köket"},
+    )
+    page = signed_in(world.coach).get(_detail(employer)).content.decode()
+    assert "Praktik i köket" in page
