@@ -8,7 +8,15 @@ from baslager.participants.selectors import coach_candidates
 from baslager.taxonomy.models import Industry
 from baslager.taxonomy.widgets import TaxonomyPicker
 
-from .models import ChainRole, ContactPerson, Employer, EmployerKind, Stage
+from .models import (
+    ChainRole,
+    ContactPerson,
+    Employer,
+    EmployerKind,
+    Stage,
+    Supervisor,
+    SupervisorTraining,
+)
 from .numbers import normalise_organisation_number
 from .selectors import employer_with_number, employers_with_similar_name, value_chain_partners
 
@@ -115,6 +123,23 @@ class ContactPersonForm(forms.ModelForm):
         model = ContactPerson
         fields = ["name", "role", "phone", "email"]
         widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+
+
+class SupervisorForm(forms.ModelForm):
+    class Meta:
+        model = Supervisor
+        fields = ["name", "title", "phone", "email", "capacity", "notes"]
+        widgets = {
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class SupervisorTrainingForm(forms.ModelForm):
+    class Meta:
+        model = SupervisorTraining
+        fields = ["course", "completed_on", "provider"]
+        widgets = {"completed_on": forms.DateInput(attrs={"type": "date"})}
 
 
 class EmployerFilterForm(forms.Form):

@@ -8,6 +8,7 @@ import uuid
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -224,7 +225,78 @@ class ValueChainLink(OrganisationOwned):
         return {"organisation": self.organisation_id}
 
 
+class Supervisor(OrganisationOwned):
+    """A handledare: the person at the employer who guides participants at the workplace."""
+
+    access_policy = AccessPolicy.ORGANISATION
+
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="supervisors", verbose_name=_("employer")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("role or title"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    capacity = models.PositiveSmallIntegerField(
+        _("capacity"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many participants the supervisor can take at a time."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("supervisor")
+        verbose_name_plural = _("supervisors")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1), name="supervisor_capacity_at_least_one"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_trained(self) -> bool:
+        return bool(self.trainings.all())
+
+    @property
+    def latest_training(self) -> "SupervisorTraining | None":
+        # Reads the prefetched trainings (newest first) rather than querying again.
+        trainings = list(self.trainings.all())
+        return trainings[0] if trainings else None
+
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
+
+class SupervisorTraining(OrganisationOwned):
+    access_policy = AccessPolicy.ORGANISATION
+
+    supervisor = models.ForeignKey(
+        Supervisor, on_delete=models.CASCADE, related_name="trainings", verbose_name=_("supervisor")
+    )
+    course = models.CharField(_("course"), max_length=200)
+    completed_on = models.DateField(_("completed on"))
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("supervisor training")
+        verbose_name_plural = _("supervisor trainings")
+        ordering = ["-completed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.course
+
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
+
 auditlog.register(Employer)
 auditlog.register(EmployerStageChange)
 auditlog.register(ContactPerson)
 auditlog.register(ValueChainLink)
+auditlog.register(Supervisor)
+auditlog.register(SupervisorTraining)

@@ -1,12 +1,19 @@
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership
 
-from .models import ContactPerson, Employer, EmployerStageChange, ValueChainLink
+from .models import (
+    ContactPerson,
+    Employer,
+    EmployerStageChange,
+    Supervisor,
+    SupervisorTraining,
+    ValueChainLink,
+)
 
 # Words that say only what legal form a name has, so "Bageriet AB" and "Bageriet" are one name.
 _LEGAL_FORM_WORDS = re.compile(r"\b(ab|hb|kb|ekonomisk förening|ek\s*för)\b")
@@ -38,6 +45,23 @@ def employer_detail(*, membership: Membership, public_id) -> Employer:
 
 def employer_contacts(*, employer: Employer) -> QuerySet[ContactPerson]:
     return employer.contacts.order_by("name", "pk")
+
+
+def _with_trainings(queryset: QuerySet[Supervisor]) -> QuerySet[Supervisor]:
+    return queryset.prefetch_related(
+        Prefetch("trainings", queryset=SupervisorTraining.objects.order_by("-completed_on", "-pk"))
+    )
+
+
+def employer_supervisors(*, employer: Employer) -> QuerySet[Supervisor]:
+    """The employer's supervisors with their trainings, newest first, in one extra query."""
+    return _with_trainings(employer.supervisors.order_by("name", "pk"))
+
+
+def supervisor_detail(*, membership: Membership, pk: int) -> Supervisor:
+    return get_scoped_or_404(
+        _with_trainings(Supervisor.objects.select_related("employer")), membership, pk=pk
+    )
 
 
 def employer_stage_history(*, employer: Employer) -> QuerySet[EmployerStageChange]:

@@ -5,7 +5,15 @@ from django.utils.translation import gettext as _
 from baslager.accounts.models import User
 from baslager.organisations.models import Membership
 
-from .models import ChainRole, ContactPerson, Employer, EmployerStageChange, ValueChainLink
+from .models import (
+    ChainRole,
+    ContactPerson,
+    Employer,
+    EmployerStageChange,
+    Supervisor,
+    SupervisorTraining,
+    ValueChainLink,
+)
 from .numbers import normalise_organisation_number
 
 EMPLOYER_FIELDS = (
@@ -141,3 +149,44 @@ def value_chain_link_create(
 
 def value_chain_link_delete(*, link: ValueChainLink) -> None:
     link.delete()
+
+
+SUPERVISOR_FIELDS = ("name", "title", "phone", "email", "capacity", "notes")
+
+
+def _check_capacity(capacity) -> None:
+    if capacity is None or capacity < 1:
+        raise ValidationError(
+            _("A supervisor takes at least one participant at a time."), code="capacity"
+        )
+
+
+def supervisor_create(*, employer: Employer, data: dict) -> Supervisor:
+    """Raises ValidationError for a capacity below one."""
+    values = {field: data[field] for field in SUPERVISOR_FIELDS if field in data}
+    _check_capacity(values.get("capacity", 1))
+    return Supervisor.objects.create(
+        organisation_id=employer.organisation_id, employer=employer, **values
+    )
+
+
+def supervisor_update(*, supervisor: Supervisor, data: dict) -> Supervisor:
+    """Raises ValidationError for a capacity below one."""
+    for field in SUPERVISOR_FIELDS:
+        if field in data:
+            setattr(supervisor, field, data[field])
+    _check_capacity(supervisor.capacity)
+    supervisor.save()
+    return supervisor
+
+
+def supervisor_training_add(
+    *, supervisor: Supervisor, course: str, completed_on, provider: str = ""
+) -> SupervisorTraining:
+    return SupervisorTraining.objects.create(
+        organisation_id=supervisor.organisation_id,
+        supervisor=supervisor,
+        course=course,
+        completed_on=completed_on,
+        provider=provider,
+    )

@@ -20,6 +20,8 @@ from .forms import (
     EmployerFilterForm,
     EmployerForm,
     MoveStageForm,
+    SupervisorForm,
+    SupervisorTrainingForm,
     ValueChainLinkForm,
 )
 from .models import ValueChainLink
@@ -107,6 +109,7 @@ def _render_detail(request, employer, *, form=None, chain_form=None):
         "diagram": value_chain_diagram(chain, current=employer),
         "contacts": selectors.employer_contacts(employer=employer),
         "history": selectors.employer_stage_history(employer=employer),
+        "supervisors": selectors.employer_supervisors(employer=employer),
     }
     return render(request, "employers/detail.html", context)
 
@@ -164,3 +167,54 @@ def chain_link_delete(request, employer):
     services.value_chain_link_delete(link=link)
     messages.success(request, _("The link is removed from the value chain."))
     return redirect(_detail_url(employer) + "#chain-heading")
+
+
+def _supervisor_url(supervisor) -> str:
+    return reverse("employers:supervisor", kwargs={"supervisor": supervisor.pk})
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def supervisor_create(request, employer):
+    employer = selectors.employer_detail(membership=request.membership, public_id=employer)
+    form = SupervisorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        supervisor = services.supervisor_create(employer=employer, data=form.cleaned_data)
+        messages.success(request, _("%(name)s is added as a supervisor.") % {"name": supervisor})
+        return redirect(_supervisor_url(supervisor))
+    return render(
+        request,
+        "employers/supervisor_form.html",
+        {"form": form, "employer": employer, "supervisor": None},
+    )
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def supervisor_edit(request, supervisor):
+    supervisor = selectors.supervisor_detail(membership=request.membership, pk=supervisor)
+    form = SupervisorForm(request.POST or None, instance=supervisor)
+    if request.method == "POST" and form.is_valid():
+        services.supervisor_update(supervisor=supervisor, data=form.cleaned_data)
+        messages.success(request, _("The details are saved."))
+        return redirect(_supervisor_url(supervisor))
+    return render(
+        request,
+        "employers/supervisor_form.html",
+        {"form": form, "employer": supervisor.employer, "supervisor": supervisor},
+    )
+
+
+@role_required(*EMPLOYER_ROLES)
+@require_http_methods(["GET", "POST"])
+def supervisor_detail(request, supervisor):
+    """The supervisor's details and trainings; POST adds a training."""
+    supervisor = selectors.supervisor_detail(membership=request.membership, pk=supervisor)
+    form = SupervisorTrainingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.supervisor_training_add(supervisor=supervisor, **form.cleaned_data)
+        messages.success(request, _("The training is added."))
+        return redirect(_supervisor_url(supervisor) + "#trainings-heading")
+    return render(
+        request, "employers/supervisor_detail.html", {"supervisor": supervisor, "form": form}
+    )

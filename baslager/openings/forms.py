@@ -8,7 +8,7 @@ from baslager.participants.kommuner import kommun_choices
 from baslager.taxonomy.models import Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
-from .models import Opening, OpeningKind, OpeningStatus
+from .models import LowThresholdTask, Opening, OpeningKind, OpeningStatus
 
 
 def _with_blank(field, label):
@@ -111,3 +111,60 @@ class OpeningFilterForm(forms.Form):
     def __init__(self, *args, membership: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = LowThresholdTask
+        fields = [
+            "employer",
+            "title",
+            "description",
+            "done_today_by",
+            "hours_per_week",
+            "language_demand",
+            "physical_demands",
+            "supervision",
+            "offered_to_everyone_regardless_of_gender",
+            "identified_on",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "supervision": forms.RadioSelect,
+            "identified_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+        _with_blank(self.fields["language_demand"], _("No particular level"))
+        _with_blank(self.fields["physical_demands"], _("Not described"))
+
+
+class TaskFilterForm(forms.Form):
+    employer = forms.ModelChoiceField(
+        label=_("Employer"),
+        required=False,
+        queryset=Employer.objects.none(),
+        to_field_name="public_id",
+        empty_label=_("All"),
+    )
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+
+
+class BundleForm(forms.Form):
+    tasks = forms.ModelMultipleChoiceField(
+        label=_("Bundled tasks"),
+        required=False,
+        queryset=LowThresholdTask.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        # All tasks of the organisation are valid choices so the service, not the form, is the
+        # one to refuse another employer's task with its own message.
+        self.fields["tasks"].queryset = scoped(LowThresholdTask, membership).order_by("title")

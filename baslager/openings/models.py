@@ -109,6 +109,9 @@ class Opening(OrganisationOwned):
     status = models.CharField(
         _("status"), max_length=8, choices=OpeningStatus.choices, default=OpeningStatus.DRAFT
     )
+    tasks = models.ManyToManyField(
+        "LowThresholdTask", blank=True, related_name="openings", verbose_name=_("bundled tasks")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -170,5 +173,69 @@ class OpeningStatusChange(OrganisationOwned):
         return {"organisation": self.organisation_id}
 
 
+class Supervision(models.TextChoices):
+    NONE = "none", _("No supervision")
+    SOME = "some", _("Some supervision")
+    CLOSE = "close", _("Close supervision")
+
+
+class LowThresholdTask(OrganisationOwned):
+    """Work an employer has done today that someone far from the labour market could take over;
+    several tasks together may become an opening."""
+
+    access_policy = AccessPolicy.ORGANISATION
+
+    employer = models.ForeignKey(
+        "employers.Employer",
+        on_delete=models.CASCADE,
+        related_name="low_threshold_tasks",
+        verbose_name=_("employer"),
+    )
+    title = models.CharField(_("task"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    done_today_by = models.CharField(_("who does it today"), max_length=200, blank=True)
+    hours_per_week = models.DecimalField(
+        _("hours per week"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(80)],
+    )
+    language_demand = models.CharField(
+        _("Swedish needed"), max_length=6, choices=CefrLevel.choices, blank=True
+    )
+    physical_demands = models.CharField(
+        _("physical demands"), max_length=6, choices=PhysicalDemands.choices, blank=True
+    )
+    supervision = models.CharField(
+        _("supervision needed"), max_length=5, choices=Supervision.choices, default=Supervision.SOME
+    )
+    offered_to_everyone_regardless_of_gender = models.BooleanField(
+        _("offered to everyone regardless of gender"), default=True
+    )
+    identified_on = models.DateField(_("identified on"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("low-threshold task")
+        verbose_name_plural = _("low-threshold tasks")
+        ordering = ["-identified_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_additional_data(self) -> dict:
+        return {"organisation": self.organisation_id}
+
+
 auditlog.register(Opening)
 auditlog.register(OpeningStatusChange)
+auditlog.register(LowThresholdTask)

@@ -1,10 +1,10 @@
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from baslager.employers.models import Employer
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership
 
-from .models import Opening, OpeningStatusChange
+from .models import LowThresholdTask, Opening, OpeningStatusChange
 
 
 def opening_list(
@@ -47,3 +47,25 @@ def openings_at_employer(*, membership: Membership, employer: Employer) -> Query
         .select_related("occupation")
         .order_by("-created_at", "-pk")
     )
+
+
+def task_list(
+    *, membership: Membership, employer: Employer | None = None
+) -> QuerySet[LowThresholdTask]:
+    queryset = scoped(LowThresholdTask, membership).select_related("employer")
+    if employer is not None:
+        queryset = queryset.filter(employer=employer)
+    return queryset.order_by("-identified_on", "-pk")
+
+
+def task_counts(*, membership: Membership) -> dict[str, int]:
+    """How many tasks the organisation has identified, and how many of them are offered to
+    everyone regardless of gender."""
+    return scoped(LowThresholdTask, membership).aggregate(
+        identified=Count("pk"),
+        offered_to_everyone=Count("pk", filter=Q(offered_to_everyone_regardless_of_gender=True)),
+    )
+
+
+def tasks_at_employer(*, membership: Membership, employer: Employer) -> QuerySet[LowThresholdTask]:
+    return scoped(LowThresholdTask, membership).filter(employer=employer).order_by("title", "pk")

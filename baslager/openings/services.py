@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from baslager.accounts.models import User
 from baslager.organisations.models import Membership
 
-from .models import Opening, OpeningStatus, OpeningStatusChange
+from .models import LowThresholdTask, Opening, OpeningStatus, OpeningStatusChange
 
 # The whole lifecycle: which statuses an opening may move to from each one. Closed is final;
 # a filled place may open again when the person leaves.
@@ -115,3 +115,55 @@ def opening_change_status(
     opening.status = to_status
     opening.save(update_fields=["status", "updated_at"])
     return change
+
+
+TASK_FIELDS = (
+    "employer",
+    "title",
+    "description",
+    "done_today_by",
+    "hours_per_week",
+    "language_demand",
+    "physical_demands",
+    "supervision",
+    "offered_to_everyone_regardless_of_gender",
+    "identified_on",
+)
+
+
+def _apply_task(task: LowThresholdTask, data: dict) -> None:
+    employer = data.get("employer")
+    if employer is not None and employer.organisation_id != task.organisation_id:
+        raise ValidationError(_("Choose an employer of your organisation."), code="employer")
+    for field in TASK_FIELDS:
+        if field in data:
+            setattr(task, field, data[field])
+    task.full_clean(exclude=["organisation", "employer", "created_by"])
+    task.save()
+
+
+@transaction.atomic
+def task_create(*, membership: Membership, actor: User, data: dict) -> LowThresholdTask:
+    task = LowThresholdTask(organisation=membership.organisation, created_by=actor)
+    _apply_task(task, data)
+    return task
+
+
+@transaction.atomic
+def task_update(*, task: LowThresholdTask, data: dict) -> LowThresholdTask:
+    _apply_task(task, data)
+    return task
+
+
+@transaction.atomic
+def opening_bundle_tasks(*, opening: Opening, tasks) -> Opening:
+    """Makes ``tasks`` exactly the tasks bundled into ``opening``. Only tasks identified at the
+    opening's own employer fit: the bundle becomes one place at one workplace."""
+    tasks = list(tasks)
+    if any(task.employer_id != opening.employer_id for task in tasks):
+        raise ValidationError(
+            _("Only tasks of the opening's own employer can be bundled into it."),
+            code="other_employer",
+        )
+    opening.tasks.set(tasks)
+    return opening

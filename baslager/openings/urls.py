@@ -9,4 +9,8 @@ urlpatterns = [
     path("<uuid:opening>/", views.opening_detail, name="detail"),
     path("<uuid:opening>/edit/", views.opening_edit, name="edit"),
     path("<uuid:opening>/status/", views.opening_status, name="status"),
+    path("<uuid:opening>/tasks/", views.opening_bundle, name="bundle"),
+    path("tasks/", views.task_list, name="tasks"),
+    path("tasks/new/", views.task_create, name="task_create"),
+    path("tasks/<int:task>/edit/", views.task_edit, name="task_edit"),
 ]

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,7 +16,15 @@ from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
 
 from . import selectors, services
-from .forms import OpeningFilterForm, OpeningForm, StatusForm
+from .forms import (
+    BundleForm,
+    OpeningFilterForm,
+    OpeningForm,
+    StatusForm,
+    TaskFilterForm,
+    TaskForm,
+)
+from .models import LowThresholdTask
 
 # Openings are organisation data like employers: scouts work with them; viewers see aggregates.
 OPENING_ROLES = (Role.ADMIN, Role.COACH, Role.SCOUT)
@@ -109,6 +118,10 @@ def opening_detail(request, opening):
         "history": selectors.opening_history(opening=opening),
         "next_statuses": services.next_statuses(opening=opening),
         "status_form": StatusForm(),
+        "employer_tasks": selectors.tasks_at_employer(
+            membership=request.membership, employer=opening.employer
+        ),
+        "bundled_task_ids": set(opening.tasks.values_list("pk", flat=True)),
     }
     return render(request, "openings/detail.html", context)
 
@@ -133,3 +146,67 @@ def opening_status(request, opening):
     else:
         messages.success(request, _("The status is saved."))
     return redirect(_detail_url(opening))
+
+
+@role_required(*OPENING_ROLES)
+@require_POST
+def opening_bundle(request, opening):
+    opening = selectors.opening_detail(membership=request.membership, public_id=opening)
+    form = BundleForm(request.POST, membership=request.membership)
+    if not form.is_valid():
+        messages.error(request, _("Choose tasks from the list."))
+        return redirect(_detail_url(opening))
+    try:
+        services.opening_bundle_tasks(opening=opening, tasks=form.cleaned_data["tasks"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The bundled tasks are saved."))
+    return redirect(_detail_url(opening))
+
+
+@role_required(*OPENING_ROLES)
+@require_http_methods(["GET"])
+def task_list(request):
+    filters = TaskFilterForm(request.GET or None, membership=request.membership)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    tasks = selectors.task_list(membership=request.membership, employer=criteria.get("employer"))
+    context = {
+        "page": Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page")),
+        "filters": filters,
+        "counts": selectors.task_counts(membership=request.membership),
+    }
+    return render(request, "openings/task_list.html", context)
+
+
+@role_required(*OPENING_ROLES)
+@require_http_methods(["GET", "POST"])
+def task_create(request):
+    employer = _preselected_employer(request)
+    initial = {"identified_on": timezone.localdate()}
+    if employer:
+        initial["employer"] = employer
+    form = TaskForm(request.POST or None, membership=request.membership, initial=initial)
+    task = _save(
+        request,
+        form,
+        lambda data: services.task_create(
+            membership=request.membership, actor=request.user, data=data
+        ),
+    )
+    if task is not None:
+        messages.success(request, _("%(title)s is registered.") % {"title": task.title})
+        return redirect("openings:tasks")
+    return render(request, "openings/task_form.html", {"form": form, "task": None})
+
+
+@role_required(*OPENING_ROLES)
+@require_http_methods(["GET", "POST"])
+def task_edit(request, task):
+    task = get_scoped_or_404(LowThresholdTask, request.membership, pk=task)
+    form = TaskForm(request.POST or None, instance=task, membership=request.membership)
+    saved = _save(request, form, lambda data: services.task_update(task=task, data=data))
+    if saved is not None:
+        messages.success(request, _("The details are saved."))
+        return redirect("openings:tasks")
+    return render(request, "openings/task_form.html", {"form": form, "task": task})

@@ -12,9 +12,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from baslager.accounts.models import User
-from baslager.employers.models import Employer
+from baslager.employers.models import Employer, Supervisor
 from baslager.journal.models import CaseNote, CaseNoteVersion
-from baslager.openings.models import Opening
+from baslager.openings.models import LowThresholdTask, Opening
 from baslager.organisations.models import Membership, Role
 from baslager.participants.models import (
     IdKind,
@@ -50,6 +50,8 @@ ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
     "member",
     "employer",
     "opening",
+    "supervisor",
+    "task",
 }
 
 IDENTITY_NUMBER = "198705142389"
@@ -156,9 +158,18 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "member": _member_with_one_id(world),
         "kind": "occupation",
         "employer": employer.public_id,
+        "supervisor": Supervisor.objects.create(
+            organisation=home, employer=employer, name="Stina Handledare"
+        ).pk,
         "opening": Opening.objects.create(
             organisation=home, employer=employer, title="Lagerarbetare"
         ).public_id,
+        "task": LowThresholdTask.objects.create(
+            organisation=home,
+            employer=employer,
+            title="Plocka returer",
+            identified_on=timezone.localdate(),
+        ).pk,
     }
 
 
