@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import AccessPolicy
-from baslager.organisations.models import OrganisationOwned
+from baslager.organisations.models import OrganisationOwned, StateChange
 from baslager.participants.kommuner import kommun_name
 
 from .numbers import LegalForm, display_number, legal_form_of
@@ -128,28 +128,18 @@ class Employer(OrganisationOwned):
         return {"organisation": self.organisation_id, "employer": str(self.public_id)}
 
 
-class EmployerStageChange(OrganisationOwned):
-    access_policy = AccessPolicy.ORGANISATION
+class EmployerStageChange(StateChange):
+    state_field = "stage"
 
     employer = models.ForeignKey(
         Employer, on_delete=models.CASCADE, related_name="stage_changes", verbose_name=_("employer")
     )
     from_stage = models.CharField(_("from"), max_length=12, choices=Stage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=12, choices=Stage.choices)
-    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(StateChange.Meta):
         verbose_name = _("stage change")
         verbose_name_plural = _("stage changes")
-        ordering = ["-changed_at", "-pk"]
 
     def get_additional_data(self) -> dict:
         return {"organisation": self.organisation_id, "employer": str(self.employer.public_id)}

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import AccessPolicy
-from baslager.organisations.models import OrganisationOwned
+from baslager.organisations.models import OrganisationOwned, StateChange
 from baslager.participants.kommuner import kommun_name
 from baslager.participants.models import CefrLevel, DrivingLicence
 
@@ -144,8 +144,8 @@ class Opening(OrganisationOwned):
         return {"organisation": self.organisation_id}
 
 
-class OpeningStatusChange(OrganisationOwned):
-    access_policy = AccessPolicy.ORGANISATION
+class OpeningStatusChange(StateChange):
+    state_field = "status"
 
     opening = models.ForeignKey(
         Opening, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("opening")
@@ -154,20 +154,10 @@ class OpeningStatusChange(OrganisationOwned):
         _("from"), max_length=8, choices=OpeningStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=8, choices=OpeningStatus.choices)
-    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
+    class Meta(StateChange.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-        ordering = ["-changed_at", "-pk"]
 
     def get_additional_data(self) -> dict:
         return {"organisation": self.organisation_id}

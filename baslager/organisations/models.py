@@ -106,5 +106,37 @@ class OrganisationOwned(models.Model):
         abstract = True
 
 
+class StateChange(OrganisationOwned):
+    """One step in a record's history from one state to another: when, by whom and why.
+
+    Subclasses add ``from_<state_field>`` and ``to_<state_field>`` choice fields.
+    """
+
+    access_policy = AccessPolicy.ORGANISATION
+    state_field: str
+
+    changed_at = models.DateTimeField(_("when"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-changed_at", "-pk"]
+
+    @property
+    def from_label(self) -> str:
+        return getattr(self, f"get_from_{self.state_field}_display")()
+
+    @property
+    def to_label(self) -> str:
+        return getattr(self, f"get_to_{self.state_field}_display")()
+
+
 auditlog.register(Organisation)
 auditlog.register(Membership)
