@@ -17,7 +17,7 @@ from .models import (
     Supervisor,
     SupervisorTraining,
 )
-from .numbers import normalise_organisation_number
+from .numbers import display_number, normalise_organisation_number
 from .selectors import employer_with_number, employers_with_similar_name, value_chain_partners
 
 
@@ -74,13 +74,15 @@ class EmployerForm(forms.ModelForm):
             *self.fields["size_band"].choices[1:],
         ]
         if self.instance.pk:
-            number = self.instance.organisation_number
-            self.initial["organisation_number"] = (
-                f"{number[:6]}-{number[6:]}" if len(number) == 10 else number
-            )
+            # A sole trader's number is the owner's personnummer: the form shows it masked, as
+            # every page does, and an unchanged mask keeps the number on file.
+            self.initial["organisation_number"] = display_number(self.instance.organisation_number)
 
     def clean_organisation_number(self) -> str:
-        number = normalise_organisation_number(self.cleaned_data["organisation_number"])
+        raw = self.cleaned_data["organisation_number"].strip()
+        if self.instance.pk and raw == display_number(self.instance.organisation_number):
+            return self.instance.organisation_number
+        number = normalise_organisation_number(raw)
         existing = employer_with_number(
             membership=self.membership, organisation_number=number, exclude_pk=self.instance.pk
         )

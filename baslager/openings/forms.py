@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from baslager.employers.models import Employer
+from baslager.employers.models import Employer, Supervisor
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
 from baslager.participants.kommuner import kommun_choices
@@ -47,6 +47,7 @@ class OpeningForm(forms.ModelForm):
             "kind",
             "employment_form",
             "title",
+            "description",
             "occupation",
             "must_have_skills",
             "nice_to_have_skills",
@@ -63,10 +64,11 @@ class OpeningForm(forms.ModelForm):
             "places",
             "starts_on",
             "ends_on",
-            "supervisor_name",
+            "supervisor",
         ]
         widgets = {
             "kind": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 4}),
             "physical_demands_text": forms.Textarea(attrs={"rows": 2}),
             "workplace_accessibility": forms.Textarea(attrs={"rows": 2}),
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -76,10 +78,23 @@ class OpeningForm(forms.ModelForm):
     def __init__(self, *args, membership: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+        supervisor = self.fields["supervisor"]
+        supervisor.queryset = (
+            scoped(Supervisor, membership)
+            .select_related("employer")
+            .order_by("employer__name", "name", "pk")
+        )
+        supervisor.label_from_instance = _supervisor_label
+        supervisor.empty_label = _("Not chosen yet")
+        supervisor.help_text = _("A supervisor at the opening's employer.")
         _with_blank(self.fields["employment_form"], _("Not a job"))
         _with_blank(self.fields["swedish_level_needed"], _("No particular level"))
         _with_blank(self.fields["driving_licence"], _("None needed"))
         _with_blank(self.fields["physical_demands"], _("Not described"))
+
+
+def _supervisor_label(supervisor: Supervisor) -> str:
+    return f"{supervisor.name} ({supervisor.employer.name})"
 
 
 class StatusForm(forms.Form):

@@ -68,6 +68,11 @@ class Opening(OrganisationOwned):
         help_text=_("Only for jobs."),
     )
     title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("about the opening"),
+        blank=True,
+        help_text=_("The work, the workplace and what the employer asks for, in plain words."),
+    )
     occupation = models.ForeignKey(
         "taxonomy.Occupation",
         null=True,
@@ -105,7 +110,14 @@ class Opening(OrganisationOwned):
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     ends_on = models.DateField(_("ends"), null=True, blank=True)
-    supervisor_name = models.CharField(_("supervisor"), max_length=200, blank=True)
+    supervisor = models.ForeignKey(
+        "employers.Supervisor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="openings",
+        verbose_name=_("supervisor"),
+    )
     status = models.CharField(
         _("status"), max_length=8, choices=OpeningStatus.choices, default=OpeningStatus.DRAFT
     )
@@ -136,6 +148,11 @@ class Opening(OrganisationOwned):
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             errors["ends_on"] = ValidationError(
                 _("The end date cannot be before the start date."), code="ends_before_start"
+            )
+        if self.supervisor_id and self.supervisor.employer_id != self.employer_id:
+            errors["supervisor"] = ValidationError(
+                _("Choose a supervisor who works at the opening's employer."),
+                code="supervisor_elsewhere",
             )
         if errors:
             raise ValidationError(errors)
@@ -226,6 +243,8 @@ class LowThresholdTask(OrganisationOwned):
         return {"organisation": self.organisation_id}
 
 
-auditlog.register(Opening)
+# The skills asked for and the tasks bundled are part of what an opening is; their changes are
+# logged with it.
+auditlog.register(Opening, m2m_fields={"must_have_skills", "nice_to_have_skills", "tasks"})
 auditlog.register(OpeningStatusChange)
 auditlog.register(LowThresholdTask)

@@ -30,7 +30,7 @@ def opening_list(
 
 def opening_detail(*, membership: Membership, public_id) -> Opening:
     return get_scoped_or_404(
-        Opening.objects.select_related("employer", "occupation", "occupation__group"),
+        Opening.objects.select_related("employer", "occupation", "occupation__group", "supervisor"),
         membership,
         public_id=public_id,
     )

@@ -21,6 +21,7 @@ OPENING_FIELDS = (
     "kind",
     "employment_form",
     "title",
+    "description",
     "occupation",
     "swedish_level_needed",
     "offers_language_support",
@@ -35,7 +36,7 @@ OPENING_FIELDS = (
     "places",
     "starts_on",
     "ends_on",
-    "supervisor_name",
+    "supervisor",
 )
 SKILL_FIELDS = ("must_have_skills", "nice_to_have_skills")
 
@@ -52,7 +53,8 @@ def _apply(opening: Opening, data: dict) -> None:
 
 
 def _empty(field: str):
-    return None if field in ("occupation", "hours_per_week", "starts_on", "ends_on") else ""
+    nullable = ("occupation", "hours_per_week", "starts_on", "ends_on", "supervisor")
+    return None if field in nullable else ""
 
 
 def _set_skills(opening: Opening, data: dict) -> None:

@@ -186,3 +186,27 @@ def test_it_lists_the_employers_openings_on_its_page(world, signed_in, employer)
     )
     page = signed_in(world.coach).get(_detail(employer)).content.decode()
     assert "Praktik i köket" in page
+
+
+def test_it_keeps_a_sole_traders_personnummer_masked_on_the_edit_form(world, signed_in):
+    sole_trader = Employer.objects.create(
+        organisation=world.home, name="Hassans Städ", organisation_number="198112189876"
+    )
+    client = signed_in(world.coach)
+    url = reverse("employers:edit", kwargs={"employer": sole_trader.public_id})
+    page = client.get(url).content.decode()
+    assert "19811218-****" in page
+    assert "9876" not in page
+
+    data = {"name": "Hassans Städ och Fönster", "organisation_number": "19811218-****"}
+    response = client.post(url, {**data, "kind": "company"})
+    assert response.status_code == 302
+    sole_trader.refresh_from_db()
+    assert (sole_trader.name, sole_trader.organisation_number) == (
+        "Hassans Städ och Fönster",
+        "198112189876",
+    )
+
+    client.post(url, {**data, "kind": "company", "organisation_number": "556036-0793"})
+    sole_trader.refresh_from_db()
+    assert sole_trader.organisation_number == "5560360793"

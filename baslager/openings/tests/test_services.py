@@ -125,3 +125,26 @@ def test_it_writes_an_audit_entry_on_status_change(world, employer):
     )
     assert entry.changes_dict["status"] == ["draft", "open"]
     assert entry.additional_data == {"organisation": world.home.pk}
+
+
+def test_its_supervisor_works_at_the_openings_employer(world, employer):
+    from baslager.employers.models import Supervisor
+
+    own = Supervisor.objects.create(organisation=world.home, employer=employer, name="Stina")
+    elsewhere_employer = Employer.objects.create(organisation=world.home, name="Annat AB")
+    elsewhere = Supervisor.objects.create(
+        organisation=world.home, employer=elsewhere_employer, name="Erik"
+    )
+    opening = _create(world, employer, supervisor=own, description="Plock och pack.")
+    assert (opening.supervisor, opening.description) == (own, "Plock och pack.")
+    with pytest.raises(ValidationError) as error:
+        opening_update(opening=opening, data={"supervisor": elsewhere})
+    assert "supervisor" in error.value.message_dict
+
+
+def test_the_audit_log_records_which_skills_and_tasks_an_opening_asks_for(world, employer):
+    truck = Skill.objects.create(concept_id="s-truck", label="Truckkörning")
+    opening = _create(world, employer)
+    opening_update(opening=opening, data={"must_have_skills": [truck]})
+    entry = LogEntry.objects.get_for_object(opening).order_by("-pk").first()
+    assert entry.changes_dict["must_have_skills"]["objects"] == ["Truckkörning"]

@@ -190,3 +190,14 @@ def test_it_writes_an_audit_entry_for_a_task(world, employer):
     )
     entry = LogEntry.objects.get_for_object(task).get()
     assert entry.additional_data == {"organisation": world.home.pk}
+
+
+def test_it_writes_an_audit_entry_when_tasks_are_bundled(world, opening, employer):
+    task = _task(employer, "Plocka returer")
+    services.opening_bundle_tasks(opening=opening, tasks=[task])
+    entry = LogEntry.objects.get_for_object(opening).order_by("-pk").first()
+    assert entry.changes_dict["tasks"] == {
+        "type": "m2m",
+        "operation": "add",
+        "objects": [str(task)],
+    }
