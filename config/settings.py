@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "baslager.audit",
     "baslager.employers",
     "baslager.openings",
+    "baslager.projects",
     "baslager.demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", include("baslager.audit.urls")),
     path("employers/", include("baslager.employers.urls")),
     path("openings/", include("baslager.openings.urls")),
+    path("projects/", include("baslager.projects.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("operator/", admin.site.urls),

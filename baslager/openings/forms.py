@@ -5,6 +5,7 @@ from baslager.employers.models import Employer, Supervisor
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
 from baslager.participants.kommuner import kommun_choices
+from baslager.projects.models import Project
 from baslager.taxonomy.models import Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
@@ -141,6 +142,7 @@ class TaskForm(forms.ModelForm):
             "physical_demands",
             "supervision",
             "offered_to_everyone_regardless_of_gender",
+            "project",
             "identified_on",
         ]
         widgets = {
@@ -152,6 +154,8 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, membership: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+        self.fields["project"].queryset = scoped(Project, membership)
+        self.fields["project"].empty_label = _("No project")
         _with_blank(self.fields["language_demand"], _("No particular level"))
         _with_blank(self.fields["physical_demands"], _("Not described"))
 
@@ -164,10 +168,14 @@ class TaskFilterForm(forms.Form):
         to_field_name="public_id",
         empty_label=_("All"),
     )
+    project = forms.ModelChoiceField(
+        label=_("Project"), required=False, queryset=Project.objects.none(), empty_label=_("All")
+    )
 
     def __init__(self, *args, membership: Membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["employer"].queryset = scoped(Employer, membership).order_by("name", "pk")
+        self.fields["project"].queryset = scoped(Project, membership)
 
 
 class BundleForm(forms.Form):

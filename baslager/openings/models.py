@@ -221,6 +221,15 @@ class LowThresholdTask(OrganisationOwned):
     offered_to_everyone_regardless_of_gender = models.BooleanField(
         _("offered to everyone regardless of gender"), default=True
     )
+    project = models.ForeignKey(
+        "projects.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="low_threshold_tasks",
+        verbose_name=_("project"),
+        help_text=_("The project the task counts towards."),
+    )
     identified_on = models.DateField(_("identified on"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

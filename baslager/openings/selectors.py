@@ -49,19 +49,31 @@ def openings_at_employer(*, membership: Membership, employer: Employer) -> Query
     )
 
 
-def task_list(
-    *, membership: Membership, employer: Employer | None = None
-) -> QuerySet[LowThresholdTask]:
-    queryset = scoped(LowThresholdTask, membership).select_related("employer")
+def _tasks(membership: Membership, employer: Employer | None, project) -> QuerySet:
+    queryset = scoped(LowThresholdTask, membership)
     if employer is not None:
         queryset = queryset.filter(employer=employer)
-    return queryset.order_by("-identified_on", "-pk")
+    if project is not None:
+        queryset = queryset.filter(project=project)
+    return queryset
 
 
-def task_counts(*, membership: Membership) -> dict[str, int]:
-    """How many tasks the organisation has identified, and how many of them are offered to
-    everyone regardless of gender."""
-    return scoped(LowThresholdTask, membership).aggregate(
+def task_list(
+    *, membership: Membership, employer: Employer | None = None, project=None
+) -> QuerySet[LowThresholdTask]:
+    return (
+        _tasks(membership, employer, project)
+        .select_related("employer", "project")
+        .order_by("-identified_on", "-pk")
+    )
+
+
+def task_counts(
+    *, membership: Membership, employer: Employer | None = None, project=None
+) -> dict[str, int]:
+    """How many tasks the organisation (or one project) has identified, and how many of them
+    are offered to everyone regardless of gender."""
+    return _tasks(membership, employer, project).aggregate(
         identified=Count("pk"),
         offered_to_everyone=Count("pk", filter=Q(offered_to_everyone_regardless_of_gender=True)),
     )

@@ -129,18 +129,21 @@ TASK_FIELDS = (
     "physical_demands",
     "supervision",
     "offered_to_everyone_regardless_of_gender",
+    "project",
     "identified_on",
 )
 
 
 def _apply_task(task: LowThresholdTask, data: dict) -> None:
-    employer = data.get("employer")
+    employer, project = data.get("employer"), data.get("project")
     if employer is not None and employer.organisation_id != task.organisation_id:
         raise ValidationError(_("Choose an employer of your organisation."), code="employer")
+    if project is not None and project.organisation_id != task.organisation_id:
+        raise ValidationError(_("Choose a project of your organisation."), code="project")
     for field in TASK_FIELDS:
         if field in data:
             setattr(task, field, data[field])
-    task.full_clean(exclude=["organisation", "employer", "created_by"])
+    task.full_clean(exclude=["organisation", "employer", "created_by", "project"])
     task.save()
 
 

@@ -14,6 +14,7 @@ from baslager.employers.models import Employer
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
+from baslager.projects.selectors import projects_running
 
 from . import selectors, services
 from .forms import (
@@ -170,11 +171,12 @@ def opening_bundle(request, opening):
 def task_list(request):
     filters = TaskFilterForm(request.GET or None, membership=request.membership)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    tasks = selectors.task_list(membership=request.membership, employer=criteria.get("employer"))
+    chosen = {"employer": criteria.get("employer"), "project": criteria.get("project")}
+    tasks = selectors.task_list(membership=request.membership, **chosen)
     context = {
         "page": Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page")),
         "filters": filters,
-        "counts": selectors.task_counts(membership=request.membership),
+        "counts": selectors.task_counts(membership=request.membership, **chosen),
     }
     return render(request, "openings/task_list.html", context)
 
@@ -183,9 +185,14 @@ def task_list(request):
 @require_http_methods(["GET", "POST"])
 def task_create(request):
     employer = _preselected_employer(request)
-    initial = {"identified_on": timezone.localdate()}
+    today = timezone.localdate()
+    initial = {"identified_on": today}
     if employer:
         initial["employer"] = employer
+    # Most organisations run one project at a time; its tasks count towards it.
+    running = list(projects_running(membership=request.membership, on=today)[:2])
+    if len(running) == 1:
+        initial["project"] = running[0]
     form = TaskForm(request.POST or None, membership=request.membership, initial=initial)
     task = _save(
         request,

@@ -31,6 +31,8 @@ OPEN_TO_ALL_ROLES = {
     "core:account": "shows only the signed-in person's own account",
     "organisations:switch": "moves the person between their own organisations",
     "phases:overview": "counts only, with cells under five people suppressed",
+    "projects:list": "projects and their figures hold no personal data; funders' viewers read them",
+    "projects:detail": "a project's facts and figures, no personal data",
     "taxonomy:*": "JobTech's occupations, skills and languages are shared reference data",
 }
 

@@ -2,6 +2,7 @@ import gettext
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,47 @@ def test_it_ships_a_compiled_catalogue_matching_the_po_file(tmp_path):
         f"django.mo is out of date; run compilemessages. Differs: {sorted(stale)[:10]}"
     )
     assert shipped_catalogue.keys() == compiled_catalogue.keys()
+
+
+def test_it_has_every_message_of_the_code_in_the_catalogue(tmp_path):
+    """makemessages, run afresh on a copy of the code, finds no message the catalogue lacks, so
+    a new string cannot ship untranslated."""
+    base = Path(settings.BASE_DIR)
+    skip = shutil.ignore_patterns("__pycache__", "locale", "static", "*.mo", "*.po")
+    for folder in ("baslager", "config"):
+        shutil.copytree(base / folder, tmp_path / folder, ignore=skip)
+    shutil.copy(base / "manage.py", tmp_path)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "sv",
+            "--settings=config.test_settings",
+        ],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    fresh = _msgids(tmp_path / "locale" / "sv" / "LC_MESSAGES" / "django.po")
+    missing = fresh - _msgids(SV_DIR / "django.po")
+    assert not missing, f"not in locale/sv (run make messages and translate): {sorted(missing)}"
+
+
+def _msgids(po: Path) -> set[str]:
+    """Every msgid and msgid_plural of a .po file, continuation lines joined."""
+    found, current = set(), None
+    for line in po.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("msgid ", "msgid_plural ")):
+            current = line.split(" ", 1)[1][1:-1]
+        elif line.startswith('"') and current is not None:
+            current += line[1:-1]
+        else:
+            if current:
+                found.add(current)
+            current = None
+    return found
 
 
 def test_it_speaks_swedish_by_default_and_english_on_request(client):

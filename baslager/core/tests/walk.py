@@ -32,6 +32,7 @@ from baslager.plans.models import (
     Goal,
     Occurrence,
 )
+from baslager.projects.models import Project
 from baslager.taxonomy.models import Language
 
 # allauth's own pages, the language switch and Django's admin are not ours to walk;
@@ -52,6 +53,7 @@ ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
     "opening",
     "supervisor",
     "task",
+    "project",
 }
 
 IDENTITY_NUMBER = "198705142389"
@@ -164,6 +166,13 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "opening": Opening.objects.create(
             organisation=home, employer=employer, title="Lagerarbetare"
         ).public_id,
+        "project": Project.objects.create(
+            organisation=home,
+            name="Alla kan arbeta",
+            funder="esf_plus",
+            starts_on=timezone.localdate() - timedelta(days=100),
+            ends_on=timezone.localdate() + timedelta(days=600),
+        ).pk,
         "task": LowThresholdTask.objects.create(
             organisation=home,
             employer=employer,
