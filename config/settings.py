@@ -58,6 +58,11 @@ INSTALLED_APPS = [
     "baslager.employers",
     "baslager.openings",
     "baslager.projects",
+    "baslager.outreach",
+    "baslager.leads",
+    "baslager.placements",
+    "baslager.handbook",
+    "baslager.imports",
     "baslager.demo",
 ]
 

@@ -34,6 +34,8 @@ class Context:
     catalogue: Catalogue
     today: date
     seed: int
+    employers: int = 0
+    openings: int = 0
     used_numbers: set[str] = field(default_factory=set)
 
 

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
-from baslager.taxonomy.models import EducationLevel, Language, Occupation, Skill
+from baslager.taxonomy.models import EducationLevel, Industry, Language, Occupation, Skill
 
-from . import texts
+from . import employer_texts, texts
 
 FALLBACK_OCCUPATIONS = 40
 FALLBACK_SKILLS = 60
@@ -22,6 +22,9 @@ class Catalogue:
     skill_ids: list[int]
     languages: dict[str, Language]
     education: dict[str, list[EducationLevel]]
+    # For openings: the occupations employers' trades name, by label, and SNI codes → pk.
+    opening_occupations: dict[str, Occupation]
+    industries: dict[str, int]
 
     def language(self, code: str, label: str) -> Language | None:
         return self.languages.get(label.lower()) or self.languages.get(code.lower())
@@ -42,11 +45,17 @@ def catalogue_read() -> Catalogue:
             )[:FALLBACK_OCCUPATIONS]
         ]
 
+    trade_labels = {label for trade in employer_texts.TRADES for label in trade.occupations}
+    opening_occupations = {
+        occupation.label: occupation
+        for occupation in Occupation.objects.filter(label__in=trade_labels).order_by("concept_id")
+    }
+
     occupation_skills: dict[int, list[int]] = {}
+    occupation_ids = {occupation.pk for occupation, _ in occupations}
+    occupation_ids |= {occupation.pk for occupation in opening_occupations.values()}
     links = (
-        Occupation.skills.through.objects.filter(
-            occupation_id__in=[occupation.pk for occupation, _ in occupations]
-        )
+        Occupation.skills.through.objects.filter(occupation_id__in=occupation_ids)
         .order_by("occupation_id", "skill__concept_id")
         .values_list("occupation_id", "skill_id")
     )
@@ -87,4 +96,20 @@ def catalogue_read() -> Catalogue:
         skill_ids=skill_ids,
         languages=languages,
         education=education,
+        opening_occupations=opening_occupations,
+        industries=_industries(),
+    )
+
+
+def industry_codes(trade) -> tuple[str, ...]:
+    """The SNI codes to try for a trade, most specific first: the real import has five-digit
+    codes and their parents, the starter taxonomy only the section letters."""
+    code = trade.sni
+    return (code, code[:4], code[:3], code[:2], trade.section)
+
+
+def _industries() -> dict[str, int]:
+    wanted = {code for trade in employer_texts.TRADES for code in industry_codes(trade)}
+    return dict(
+        Industry.objects.filter(code__in=wanted).order_by("-concept_id").values_list("code", "pk")
     )

@@ -33,6 +33,9 @@ class OrganisationSpec:
     work_training: str
     employed_share: float
     inactive_share: float
+    # Low-threshold tasks identified at the employers, and how many become openings together.
+    low_threshold_tasks: int
+    task_bundles: int
 
 
 ARBETSLIVSKRAFT = OrganisationSpec(
@@ -57,6 +60,8 @@ ARBETSLIVSKRAFT = OrganisationSpec(
     work_training="Arbetslivskrafts second hand-butik",
     employed_share=0.02,
     inactive_share=0.13,
+    low_threshold_tasks=4,
+    task_bundles=1,
 )
 
 ALLA_KAN_ARBETA = OrganisationSpec(
@@ -80,6 +85,9 @@ ALLA_KAN_ARBETA = OrganisationSpec(
     work_training="Mötesplatsens kafé",
     employed_share=0.02,
     inactive_share=0.38,
+    # The project's goal is 20 tasks offered to everyone regardless of gender; 16 found so far.
+    low_threshold_tasks=16,
+    task_bundles=3,
 )
 
 DEMO_ORGANISATIONS = (ARBETSLIVSKRAFT, ALLA_KAN_ARBETA)

@@ -18,7 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from baslager.accounts.models import User
+from baslager.employers.models import Employer
 from baslager.journal.models import CaseNote, CaseNoteVersion
+from baslager.openings.models import Opening
 from baslager.organisations.models import Membership, Organisation, OrganisationOwned, Role
 from baslager.participants.models import Participant
 from baslager.phases.models import Phase
@@ -29,18 +31,21 @@ from baslager.taxonomy.models import Occupation
 from . import people
 from .batch import Batch, Context
 from .catalogue import catalogue_read
+from .employers import employers_load
 from .generate import ascii_slug, participant_build
 from .organisations import ALLA_KAN_ARBETA, ARBETSLIVSKRAFT, DEMO_ORGANISATIONS, PASSWORD
 from .schedule import group_activities
 
 DEFAULT_PARTICIPANTS = 120
+DEFAULT_EMPLOYERS = 80
+DEFAULT_OPENINGS = 60
 DEFAULT_SEED = 2014
 CASELOAD = 40
 CHUNK = 1000
 
 
 class DemoDataMismatch(Exception):
-    """The demo organisations exist with other numbers of participants than asked for."""
+    """The demo organisations exist with other numbers than asked for."""
 
 
 @dataclass(frozen=True)
@@ -57,25 +62,33 @@ class DemoResult:
     participants: dict[str, int]
     logins: list[Login]
     extra_coaches: dict[str, int] = field(default_factory=dict)
+    employers: dict[str, int] = field(default_factory=dict)
+    openings: dict[str, int] = field(default_factory=dict)
 
 
-def demo_participant_split(*, total: int) -> dict[str, int]:
+def demo_split(*, total: int, default: int) -> dict[str, int]:
     """Half each up to the default; beyond it, nine in ten go to Arbetslivskraft."""
-    if total <= DEFAULT_PARTICIPANTS:
-        alla = total // 2
-    else:
-        alla = DEFAULT_PARTICIPANTS // 2 + (total - DEFAULT_PARTICIPANTS) // 10
+    alla = total // 2 if total <= default else default // 2 + (total - default) // 10
     return {ARBETSLIVSKRAFT.name: total - alla, ALLA_KAN_ARBETA.name: alla}
 
 
-def demo_participant_counts() -> dict[str, int]:
-    """Participants per demo organisation that exists."""
+def demo_participant_split(*, total: int) -> dict[str, int]:
+    return demo_split(total=total, default=DEFAULT_PARTICIPANTS)
+
+
+def _demo_counts(model) -> dict[str, int]:
+    """Rows of ``model`` per demo organisation that exists."""
     return {
-        organisation.name: Participant.objects.filter(organisation=organisation).count()
+        organisation.name: model.objects.filter(organisation=organisation).count()
         for organisation in Organisation.objects.filter(
             name__in=[spec.name for spec in DEMO_ORGANISATIONS]
         )
     }
+
+
+def demo_participant_counts() -> dict[str, int]:
+    """Participants per demo organisation that exists."""
+    return _demo_counts(Participant)
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -93,21 +106,46 @@ def demo_logins() -> list[Login]:
 def demo_data_load(
     *,
     participants: int | None = None,
+    employers: int | None = None,
+    openings: int | None = None,
     seed: int = DEFAULT_SEED,
     reset: bool = False,
     today: date | None = None,
 ) -> DemoResult:
     """Create the two demo organisations, unless they are there already.
 
-    Asked for no particular number, existing demo data is left alone. Asked for a number that
-    differs from what exists, it raises ``DemoDataMismatch`` unless ``reset`` is given.
+    Asked for no particular numbers, existing demo data is left alone. Asked for a number of
+    participants, employers or openings that differs from what exists, it raises
+    ``DemoDataMismatch`` unless ``reset`` is given.
     """
-    wanted = demo_participant_split(total=participants or DEFAULT_PARTICIPANTS)
-    present = demo_participant_counts()
-    if present and not reset:
-        if participants is None or present == wanted:
-            return DemoResult(created=False, participants=present, logins=demo_logins())
-        raise DemoDataMismatch(f"The demo organisations have {present} participants, not {wanted}.")
+    asked = {"participants": participants, "employers": employers, "openings": openings}
+    defaults = {
+        "participants": DEFAULT_PARTICIPANTS,
+        "employers": DEFAULT_EMPLOYERS,
+        "openings": DEFAULT_OPENINGS,
+    }
+    wanted = {
+        what: demo_split(total=defaults[what] if number is None else number, default=defaults[what])
+        for what, number in asked.items()
+    }
+    present = {
+        "participants": demo_participant_counts(),
+        "employers": _demo_counts(Employer),
+        "openings": _demo_counts(Opening),
+    }
+    if present["participants"] and not reset:
+        for what, number in asked.items():
+            if number is not None and present[what] != wanted[what]:
+                raise DemoDataMismatch(
+                    f"The demo organisations have {present[what]} {what}, not {wanted[what]}."
+                )
+        return DemoResult(
+            created=False,
+            participants=present["participants"],
+            logins=demo_logins(),
+            employers=present["employers"],
+            openings=present["openings"],
+        )
     if not Occupation.objects.exists():
         call_command("load_taxonomy_starter", verbosity=0)
     with transaction.atomic():
@@ -120,16 +158,27 @@ def demo_data_load(
         for spec in DEMO_ORGANISATIONS:
             extra[spec.name] = _organisation_load(
                 spec,
-                count=wanted[spec.name],
+                count=wanted["participants"][spec.name],
+                employers=wanted["employers"][spec.name],
+                openings=wanted["openings"][spec.name],
                 seed=seed,
                 today=today,
                 catalogue=catalogue,
                 password=password,
             )
-    return DemoResult(created=True, participants=wanted, logins=demo_logins(), extra_coaches=extra)
+    return DemoResult(
+        created=True,
+        participants=wanted["participants"],
+        logins=demo_logins(),
+        extra_coaches=extra,
+        employers=wanted["employers"],
+        openings=wanted["openings"],
+    )
 
 
-def _organisation_load(spec, *, count, seed, today, catalogue, password) -> int:
+def _organisation_load(
+    spec, *, count, employers, openings, seed, today, catalogue, password
+) -> int:
     organisation = Organisation.objects.create(
         name=spec.name,
         kommun_code=spec.kommun_code,
@@ -158,6 +207,8 @@ def _organisation_load(spec, *, count, seed, today, catalogue, password) -> int:
         catalogue=catalogue,
         today=today,
         seed=seed,
+        employers=employers,
+        openings=openings,
     )
     rng = random.Random(f"{seed}:{spec.key}")
     for start in range(0, count, CHUNK):
@@ -165,6 +216,7 @@ def _organisation_load(spec, *, count, seed, today, catalogue, password) -> int:
         for index in range(start, min(count, start + CHUNK)):
             participant_build(context, rng, index, batch)
         batch.save()
+    employers_load(context)
     named_coaches = sum(1 for staff in spec.staff if staff.role == Role.COACH)
     return len(coaches) - named_coaches
 

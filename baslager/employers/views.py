@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
+from baslager.placements.selectors import placements_of_supervisor, supervisor_load
 
 from . import selectors, services
 from .diagram import value_chain_diagram
@@ -215,6 +216,13 @@ def supervisor_detail(request, supervisor):
         services.supervisor_training_add(supervisor=supervisor, **form.cleaned_data)
         messages.success(request, _("The training is added."))
         return redirect(_supervisor_url(supervisor) + "#trainings-heading")
-    return render(
-        request, "employers/supervisor_detail.html", {"supervisor": supervisor, "form": form}
-    )
+    context = {
+        "supervisor": supervisor,
+        "form": form,
+        # Only the placements the member may see: none for scouts, the caseload for coaches.
+        "placements": placements_of_supervisor(
+            membership=request.membership, supervisor=supervisor
+        ),
+        "load": supervisor_load(supervisor=supervisor),
+    }
+    return render(request, "employers/supervisor_detail.html", context)

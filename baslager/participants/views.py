@@ -11,6 +11,7 @@ from baslager.audit.services import access_record
 from baslager.journal.selectors import latest_case_notes
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 from baslager.phases.selectors import phase_history
+from baslager.placements.selectors import placements_of_participant
 from baslager.plans.selectors import plan_overview
 
 from . import selectors, services
@@ -111,6 +112,9 @@ def participant_detail(request, participant):
         "may_read_special_category": may_read_restricted,
         "transitions": phase_history(participant=participant),
         "plan": plan_overview(participant=participant),
+        "placements": placements_of_participant(
+            membership=request.membership, participant=participant
+        ),
     }
     if may_read_restricted:
         context["case_notes"] = latest_case_notes(participant=participant)

@@ -5,6 +5,7 @@ pattern with objects of ``world.home`` that belong to ``world.participant``, so 
 to scope its query shows up as a leak, not as a 404 for a missing object.
 """
 
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -13,9 +14,23 @@ from django.utils import timezone
 
 from baslager.accounts.models import User
 from baslager.employers.models import Employer, Supervisor
+from baslager.handbook.models import ChecklistTemplate
+from baslager.imports.models import ImportBatch
 from baslager.journal.models import CaseNote, CaseNoteVersion
-from baslager.openings.models import LowThresholdTask, Opening
+from baslager.leads.models import Lead
+from baslager.openings.models import LowThresholdTask, Opening, OpeningKind
 from baslager.organisations.models import Membership, Role
+from baslager.outreach.models import (
+    Call,
+    Campaign,
+    CampaignTarget,
+    FollowUp,
+    FollowUpKind,
+    Horizon,
+    NeedsSurvey,
+    Outcome,
+    RecruitmentNeed,
+)
 from baslager.participants.models import (
     IdKind,
     ParticipantLanguage,
@@ -23,6 +38,8 @@ from baslager.participants.models import (
     WorkExperience,
 )
 from baslager.phases.models import Phase
+from baslager.placements.models import Placement, PlacementChecklistItem, SupervisorLink
+from baslager.placements.services import placement_create
 from baslager.plans.models import (
     Activity,
     ActivityKind,
@@ -33,7 +50,7 @@ from baslager.plans.models import (
     Occurrence,
 )
 from baslager.projects.models import Project
-from baslager.taxonomy.models import Language
+from baslager.taxonomy.models import Language, Occupation
 
 # allauth's own pages, the language switch and Django's admin are not ours to walk;
 # the admin gets a test of its own.
@@ -42,6 +59,7 @@ SKIPPED_PREFIXES = ("accounts/", "i18n/", "operator/")
 # Keyword arguments that point at data of one participant.
 PARTICIPANT_KWARGS = frozenset(
     {"participant", "note", "goal", "enrolment", "experience", "language"}
+    | {"placement", "item", "token"}
 )
 # Keyword arguments that point at any object of the organisation (``kind``: shared reference data).
 ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
@@ -53,7 +71,14 @@ ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
     "opening",
     "supervisor",
     "task",
+    "checklist",
+    "campaign",
+    "target",
+    "need",
+    "follow_up",
     "project",
+    "lead",
+    "batch",
 }
 
 IDENTITY_NUMBER = "198705142389"
@@ -147,7 +172,12 @@ def build_kwargs_registry(world) -> dict[str, object]:
         language=Language.objects.create(concept_id="walk-ar", label="Arabiska", iso_code="ar"),
     )
     employer = Employer.objects.create(organisation=home, name="Lagerbolaget AB")
+    supervisor = Supervisor.objects.create(
+        organisation=home, employer=employer, name="Stina Handledare"
+    )
     return {
+        **_outreach_objects(world, employer),
+        **_placement_objects(world, employer, supervisor),
         "participant": participant.public_id,
         "note": note.public_id,
         "phase": Phase.objects.filter(organisation=home).order_by("position").first().pk,
@@ -160,9 +190,7 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "member": _member_with_one_id(world),
         "kind": "occupation",
         "employer": employer.public_id,
-        "supervisor": Supervisor.objects.create(
-            organisation=home, employer=employer, name="Stina Handledare"
-        ).pk,
+        "supervisor": supervisor.pk,
         "opening": Opening.objects.create(
             organisation=home, employer=employer, title="Lagerarbetare"
         ).public_id,
@@ -179,6 +207,75 @@ def build_kwargs_registry(world) -> dict[str, object]:
             title="Plocka returer",
             identified_on=timezone.localdate(),
         ).pk,
+        "lead": Lead.objects.create(
+            organisation=home,
+            found_by=world.scout,
+            employer_name="Lagerbolaget",
+            reason="Skylt om att de anställer",
+        ).pk,
+        "batch": ImportBatch.objects.create(
+            organisation=home, created_by=coach, file_name="arbetsgivare.csv", file_kind="csv"
+        ).public_id,
+    }
+
+
+def _placement_objects(world, employer, supervisor) -> dict:
+    """The participant's placement with ``supervisor``; its checklists come from home's library."""
+    placement = placement_create(
+        membership=Membership.objects.get(user=world.coach, organisation=world.home),
+        actor=world.coach,
+        data={
+            "participant": world.participant,
+            "employer": employer,
+            "supervisor": supervisor,
+            "kind": OpeningKind.INTERNSHIP,
+            "starts_on": timezone.localdate(),
+        },
+    )
+    return {
+        "placement": placement.public_id,
+        "item": PlacementChecklistItem.objects.filter(checklist__placement=placement).first().pk,
+        "checklist": ChecklistTemplate.objects.filter(organisation=world.home).first().pk,
+        # Not a working token but a random guess, so the walk checks that guessing a supervisor's
+        # link answers 404 to everyone, signed in or not. The working link is tested in
+        # baslager/placements/tests/test_supervisor_page.py.
+        "token": secrets.token_urlsafe(32),
+    }
+
+
+def _outreach_objects(world, employer) -> dict:
+    """A campaign the coach and the scout call in, with one answered call and its needs."""
+    home = world.home
+    campaign = Campaign.objects.create(organisation=home, name="Vårens ringrunda")
+    campaign.callers.set([world.admin, world.coach, world.scout])
+    target = CampaignTarget.objects.create(organisation=home, campaign=campaign, employer=employer)
+    call = Call.objects.create(
+        organisation=home,
+        target=target,
+        caller=world.coach,
+        called_at=timezone.now(),
+        outcome=Outcome.INTERESTED,
+    )
+    survey = NeedsSurvey.objects.create(organisation=home, call=call)
+    need = RecruitmentNeed.objects.create(
+        organisation=home,
+        survey=survey,
+        horizon=Horizon.NOW,
+        occupation=Occupation.objects.create(concept_id="walk-occ", label="Truckförare"),
+    )
+    follow_up = FollowUp.objects.create(
+        organisation=home,
+        employer=employer,
+        target=target,
+        assignee=world.coach,
+        kind=FollowUpKind.SEND_MATERIAL,
+        due_at=timezone.now(),
+    )
+    return {
+        "campaign": campaign.pk,
+        "target": target.pk,
+        "need": need.pk,
+        "follow_up": follow_up.pk,
     }
 
 
@@ -239,6 +336,9 @@ def participant_data_fingerprint(world) -> tuple:
         rows(WorkExperience, "title", "years", **mine),
         rows(ParticipantLanguage, "language_id", "cefr_level", **mine),
         rows(SpecialCategoryData, "updated_at", **mine),
+        rows(Placement, "status", "supervisor_id", "starts_on", "ends_on", **mine),
+        rows(PlacementChecklistItem, "done_at", checklist__placement__participant=participant),
+        rows(SupervisorLink, "revoked_at", placement__participant=participant),
         rows(Membership, "role", "user_id", organisation=world.home),
         rows(Phase, "name", "position", "is_active", organisation=world.home),
         rows(Activity, "title", organisation=world.home),

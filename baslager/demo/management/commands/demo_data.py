@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from baslager.demo.services import (
+    DEFAULT_EMPLOYERS,
+    DEFAULT_OPENINGS,
     DEFAULT_PARTICIPANTS,
     DEFAULT_SEED,
     DemoDataMismatch,
@@ -11,8 +13,8 @@ from baslager.demo.services import (
 
 class Command(BaseCommand):
     help = (
-        "Load two demo organisations with staff, participants and their histories "
-        "(the same seed gives the same data), and print the demo logins."
+        "Load two demo organisations with staff, participants, employers and openings and "
+        "their histories (the same seed gives the same data), and print the demo logins."
     )
 
     def add_arguments(self, parser):
@@ -22,6 +24,18 @@ class Command(BaseCommand):
             default=None,
             help=f"Participants in all (default {DEFAULT_PARTICIPANTS}, most in Arbetslivskraft).",
         )
+        parser.add_argument(
+            "--employers",
+            type=int,
+            default=None,
+            help=f"Employers in all (default {DEFAULT_EMPLOYERS}, split like the participants).",
+        )
+        parser.add_argument(
+            "--openings",
+            type=int,
+            default=None,
+            help=f"Openings in all (default {DEFAULT_OPENINGS}, split like the participants).",
+        )
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
         parser.add_argument(
             "--reset",
@@ -29,16 +43,39 @@ class Command(BaseCommand):
             help="Remove existing demo organisations first and load them again.",
         )
 
-    def handle(self, *args, participants, seed, reset, **options):
+    def handle(self, *args, participants, employers, openings, seed, reset, **options):
         if participants is not None and participants < 1:
             raise CommandError(_("--participants must be at least 1."))
+        # Each organisation needs an employer for its openings and tasks to belong to.
+        if employers is not None and employers < 2:
+            raise CommandError(_("--employers must be at least 2."))
+        if openings is not None and openings < 0:
+            raise CommandError(_("--openings cannot be negative."))
         try:
-            result = demo_data_load(participants=participants, seed=seed, reset=reset)
+            result = demo_data_load(
+                participants=participants,
+                employers=employers,
+                openings=openings,
+                seed=seed,
+                reset=reset,
+            )
         except DemoDataMismatch as exc:
             raise CommandError(
                 _("%(problem)s Run again with --reset to rebuild them.") % {"problem": exc}
             ) from exc
-        counts = ", ".join(f"{name}: {count}" for name, count in result.participants.items())
+        counts = "; ".join(
+            _(
+                "%(organisation)s: %(participants)d participants, %(employers)d employers, "
+                "%(openings)d openings"
+            )
+            % {
+                "organisation": name,
+                "participants": count,
+                "employers": result.employers.get(name, 0),
+                "openings": result.openings.get(name, 0),
+            }
+            for name, count in result.participants.items()
+        )
         if result.created:
             self.stdout.write(
                 self.style.SUCCESS(_("Demo data loaded (%(counts)s).") % {"counts": counts})
