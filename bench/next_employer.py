@@ -2,8 +2,9 @@
 
 Prepares its own organisation with 20,000 employers, one campaign with all of them as targets
 and 100 callers, in a benchmark database (never the development or test one). Then times
-``target_take_next`` (the service the call page uses) one caller at a time, and with all 100
-callers asking at the same moment over their own connections, checking that no two of them get
+``target_take_next`` (the service the call page uses) one caller at a time, with all 100
+callers asking at the same moment over their own connections, and with all 100 working steadily
+(take, call for a while, log the call, take the next), checking that no two of them ever hold
 the same employer.
 
     .venv/bin/python bench/next_employer.py             # SQLite, bench/results/outreach.sqlite3
@@ -14,8 +15,10 @@ See bench/README.md.
 
 import argparse
 import contextlib
+import itertools
 import json
 import queue
+import random
 import statistics
 import threading
 import time
@@ -31,6 +34,17 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--callers", type=int, default=100)
     parser.add_argument("--serial", type=int, default=300, help="takes timed one at a time")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of all callers at once")
+    parser.add_argument(
+        "--steady", type=float, default=20, help="seconds of steady calling (0: skip it)"
+    )
+    parser.add_argument(
+        "--call",
+        type=float,
+        nargs=2,
+        default=(0.5, 2.0),
+        metavar=("MIN", "MAX"),
+        help="seconds one call lasts in the steady run, uniformly at random",
+    )
     parser.add_argument(
         "--workers",
         choices=["processes", "threads"],
@@ -180,6 +194,89 @@ def crowd(campaign, callers, rounds: int, mode: str) -> tuple[list[float], list[
     return samples, walls
 
 
+def steady(campaign, callers, options) -> tuple[list[float], list[float], int]:
+    """All callers working for ``options.steady`` seconds: each takes the next employer, is on
+    the phone for a random while, logs "no answer" and takes the next. Milliseconds of each
+    take and of each logged call, and how many employers were held twice at once (must be 0)."""
+    import multiprocessing
+
+    from django.db import connection
+
+    context = multiprocessing.get_context("fork")
+    barrier, results = (
+        (context.Barrier(len(callers) + 1), context.Queue())
+        if options.workers == "processes"
+        else (threading.Barrier(len(callers) + 1), queue.Queue())
+    )
+    start = context.Process if options.workers == "processes" else threading.Thread
+    workers = [
+        start(target=work, args=(campaign, caller, options, barrier, results)) for caller in callers
+    ]
+    connection.close()  # as in crowd(): the callers need every connection
+    for worker in workers:
+        worker.start()
+    with contextlib.suppress(threading.BrokenBarrierError):
+        barrier.wait(timeout=60)
+    answers = [results.get() for _caller in callers]
+    for worker in workers:
+        worker.join()
+    if errors := [error for _calls, error in answers if error]:
+        raise SystemExit(f"A caller failed: {errors[0]}")
+    calls = [call for calls, _error in answers for call in calls]
+    return [c[2] for c in calls], [c[3] for c in calls], double_holds(calls)
+
+
+def work(campaign, caller, options, barrier, results) -> None:
+    """One caller of the steady run. Each call is (caller, target, take ms, log ms, held from,
+    held to): from the moment the take answered to the moment the log began, the caller
+    certainly held the target."""
+    from django.db import connection
+
+    from baslager.outreach.models import Outcome
+    from baslager.outreach.services import call_log, target_take_next
+
+    calls, step = [], "connect"
+    try:
+        connect_patiently()
+        barrier.wait()
+        deadline = time.monotonic() + options.steady
+        # Callers do not all start with an empty desk at the same instant.
+        time.sleep(random.uniform(0, options.call[1]))
+        while time.monotonic() < deadline:
+            step, started = "take", time.monotonic()
+            target = target_take_next(campaign=campaign, caller=caller)
+            taken = time.monotonic()
+            time.sleep(random.uniform(*options.call))
+            step, logging = "log", time.monotonic()
+            call_log(target=target, caller=caller, outcome=Outcome.NO_ANSWER)
+            logged = time.monotonic()
+            calls.append(
+                (caller.pk, target.pk, (taken - started) * 1000, (logged - logging) * 1000)
+                + (taken, logging)
+            )
+        results.put((calls, None))
+    except BaseException as error:
+        barrier.abort()
+        results.put((calls, f"{step}: {error!r}"))
+    finally:
+        connection.close()
+
+
+def double_holds(calls) -> int:
+    """Targets two callers held at the same moment (``time.monotonic`` is one clock for every
+    process of the machine)."""
+    by_target: dict[int, list[tuple[float, float]]] = {}
+    for _caller, target, _take, _log, held_from, held_to in calls:
+        by_target.setdefault(target, []).append((held_from, held_to))
+    # Sorted by start, any overlap shows between neighbours.
+    return sum(
+        1
+        for holds in by_target.values()
+        for (_from, earlier_to), (later_from, _to) in itertools.pairwise(sorted(holds))
+        if later_from < earlier_to
+    )
+
+
 def take(campaign, caller, barrier, results) -> None:
     """One caller of the crowd, on its own connection."""
     from django.db import connection
@@ -245,16 +342,30 @@ def main() -> None:
     campaign, callers = prepare(options)
     serial_samples = serial(campaign, callers, options.serial)
     crowd_samples, walls = crowd(campaign, callers, options.rounds, options.workers)
-    report(
-        [
-            row("one caller at a time", serial_samples),
-            row(f"{len(callers)} {options.workers} at once: each", crowd_samples),
-            row(f"{len(callers)} {options.workers} at once: round", walls),
-        ],
-        options,
-        connection.vendor,
-    )
-    print("No two callers got the same employer.")
+    rows = [
+        row("one caller at a time", serial_samples),
+        row(f"{len(callers)} {options.workers} at once: each", crowd_samples),
+        row(f"{len(callers)} {options.workers} at once: round", walls),
+    ]
+    failure = None
+    if options.steady:
+        try:
+            takes, logs, doubles = steady(campaign, callers, options)
+        except SystemExit as error:  # a caller failed: still report what was measured before
+            failure = f"Steady run: {error}"
+        else:
+            if doubles:
+                raise SystemExit(f"{doubles} times two callers held the same employer at once.")
+            low, high = options.call
+            rows += [
+                row(f"steady, calls of {low:g}-{high:g} s: take", takes),
+                row(f"steady, calls of {low:g}-{high:g} s: log call", logs),
+            ]
+            print(f"Steady run: {len(takes) / options.steady:.0f} takes a second")
+    report(rows, options, connection.vendor)
+    if failure:
+        raise SystemExit(failure)
+    print("No two callers got or held the same employer.")
 
 
 if __name__ == "__main__":

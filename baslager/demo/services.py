@@ -35,6 +35,7 @@ from .employers import employers_load
 from .generate import ascii_slug, participant_build
 from .organisations import ALLA_KAN_ARBETA, ARBETSLIVSKRAFT, DEMO_ORGANISATIONS, PASSWORD
 from .schedule import group_activities
+from .work import work_load
 
 DEFAULT_PARTICIPANTS = 120
 DEFAULT_EMPLOYERS = 80
@@ -217,6 +218,7 @@ def _organisation_load(
             participant_build(context, rng, index, batch)
         batch.save()
     employers_load(context)
+    work_load(context)
     named_coaches = sum(1 for staff in spec.staff if staff.role == Role.COACH)
     return len(coaches) - named_coaches
 

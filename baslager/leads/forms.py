@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from baslager.employers.models import Employer
 from baslager.employers.numbers import normalise_organisation_number
 from baslager.organisations.models import Membership
+from baslager.outreach.models import CampaignStatus
+from baslager.outreach.selectors import campaign_list
 from baslager.participants.kommuner import kommun_choices
 from baslager.taxonomy.models import Industry
 from baslager.taxonomy.widgets import TaxonomyPicker
@@ -52,6 +54,7 @@ class LeadForm(forms.ModelForm):
             "contact_name",
             "contact_phone",
             "contact_email",
+            "campaign",
         ]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 4}),
@@ -62,6 +65,11 @@ class LeadForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.membership = membership
         self.duplicates = PossibleDuplicates()
+        campaign = self.fields["campaign"]
+        campaign.queryset = campaign_list(membership=membership).filter(
+            status=CampaignStatus.ACTIVE
+        )
+        campaign.empty_label = _("Not from a campaign")
 
     def clean_organisation_number(self) -> str:
         return normalise_organisation_number(self.cleaned_data["organisation_number"])

@@ -67,6 +67,15 @@ class Lead(OrganisationOwned):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    campaign = models.ForeignKey(
+        "outreach.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="leads",
+        verbose_name=_("campaign"),
+        help_text=_("The outreach campaign the lead came up in, if any."),
+    )
     employer = models.ForeignKey(
         "employers.Employer",
         null=True,

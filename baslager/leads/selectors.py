@@ -73,21 +73,26 @@ class ScoutCredit:
     verified: int
 
 
+def lead_counts_per_finder(queryset: QuerySet[Lead]) -> dict[int, tuple[int, int]]:
+    """User id → (leads found, leads verified) in ``queryset``, in one query."""
+    rows = (
+        queryset.filter(found_by__isnull=False)
+        .values_list("found_by")
+        .annotate(found=Count("pk"), verified=Count("pk", filter=Q(status=LeadStatus.VERIFIED)))
+        .order_by()
+    )
+    return {finder: (found, verified) for finder, found, verified in rows}
+
+
 def leads_credited_per_scout(queryset: QuerySet[Lead]) -> list[ScoutCredit]:
     """For each person who found leads in ``queryset``: how many they found and how many a coach
     verified, most verified first. Two queries, however many leads; the caller scopes and
     narrows ``queryset`` (to an organisation, a campaign, a period)."""
-    rows = (
-        queryset.filter(found_by__isnull=False)
-        .values("found_by")
-        .annotate(found=Count("pk"), verified=Count("pk", filter=Q(status=LeadStatus.VERIFIED)))
-        .order_by()
-    )
-    counts = {row["found_by"]: row for row in rows}
+    counts = lead_counts_per_finder(queryset)
     scouts = User.objects.in_bulk(list(counts))
     credits = [
-        ScoutCredit(scout=scouts[pk], found=row["found"], verified=row["verified"])
-        for pk, row in counts.items()
+        ScoutCredit(scout=scouts[pk], found=found, verified=verified)
+        for pk, (found, verified) in counts.items()
         if pk in scouts
     ]
     return sorted(

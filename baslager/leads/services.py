@@ -10,6 +10,7 @@ from baslager.employers.numbers import normalise_organisation_number
 from baslager.employers.selectors import employer_with_number
 from baslager.employers.services import contact_person_create, employer_create
 from baslager.organisations.models import Membership, Role
+from baslager.outreach.selectors import campaign_list
 
 from .models import Lead, LeadStatus
 from .selectors import possible_duplicates
@@ -30,6 +31,7 @@ LEAD_FIELDS = (
     "contact_phone",
     "contact_email",
     "reason",
+    "campaign",
 )
 
 
@@ -53,6 +55,12 @@ def lead_register(
     and for possible duplicates (employers or open leads) unless ``confirmed_duplicates``."""
     _require_role(membership, REGISTER_ROLES)
     values = {field: data[field] for field in LEAD_FIELDS if field in data}
+    campaign = values.get("campaign")
+    if (
+        campaign is not None
+        and not campaign_list(membership=membership).filter(pk=campaign.pk).exists()
+    ):
+        raise ValidationError(_("Choose a campaign you take part in."), code="campaign")
     values["organisation_number"] = normalise_organisation_number(
         values.get("organisation_number", "")
     )

@@ -54,7 +54,9 @@ def lead_list(request):
 @role_required(*services.REGISTER_ROLES)
 @require_http_methods(["GET", "POST"])
 def lead_create(request):
-    form = LeadForm(request.POST or None, membership=request.membership)
+    # Coming from a campaign's page, the lead is credited to that campaign unless changed.
+    initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
+    form = LeadForm(request.POST or None, membership=request.membership, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             lead = services.lead_register(

@@ -4,6 +4,8 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 
 from baslager.accounts.models import User
+from baslager.leads.models import Lead
+from baslager.leads.selectors import lead_counts_per_finder
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership, Role
 
@@ -77,6 +79,8 @@ class Figures:
     interested: int = 0
     meetings: int = 0
     openings: int = 0
+    leads_found: int = 0
+    leads_verified: int = 0
 
     @property
     def reached_share(self) -> int | None:
@@ -114,7 +118,7 @@ class CampaignStatistics:
 
 def campaign_statistics(*, campaign: Campaign) -> CampaignStatistics:
     """Progress of the target list and the campaign's conversion, per caller and overall, in
-    four queries however many calls and callers there are. "Reached" counts every call someone
+    five queries however many calls and callers there are. "Reached" counts every call someone
     answered; "interested" includes booked meetings."""
     by_state = dict(
         campaign.targets.order_by()
@@ -144,6 +148,11 @@ def campaign_statistics(*, campaign: Campaign) -> CampaignStatistics:
     )
     for caller_id, count in openings:
         per_caller.setdefault(caller_id, CallerFigures()).openings = count
+    # Scouts who found employers while calling get the credit here too.
+    leads = lead_counts_per_finder(Lead.objects.filter(campaign=campaign))
+    for finder_id, (found, verified) in leads.items():
+        figures = per_caller.setdefault(finder_id, CallerFigures())
+        figures.leads_found, figures.leads_verified = found, verified
     # The campaign's callers, and anyone who called before leaving the list.
     people = User.objects.filter(
         Q(outreach_campaigns=campaign) | Q(pk__in=[pk for pk in per_caller if pk])
@@ -152,7 +161,15 @@ def campaign_statistics(*, campaign: Campaign) -> CampaignStatistics:
         per_caller.setdefault(person.pk, CallerFigures()).caller = person
     overall = Figures()
     for figures in per_caller.values():
-        for name in ("calls", "reached", "interested", "meetings", "openings"):
+        for name in (
+            "calls",
+            "reached",
+            "interested",
+            "meetings",
+            "openings",
+            "leads_found",
+            "leads_verified",
+        ):
             setattr(overall, name, getattr(overall, name) + getattr(figures, name))
     return CampaignStatistics(
         total=sum(by_state.values()),

@@ -214,7 +214,7 @@ def _take_next_sql(lock: str, held_lock: str) -> str:
             (SELECT id FROM {table}
              WHERE campaign_id = %(campaign)s AND state = %(waiting)s AND attempts = 0
                AND {free}
-             ORDER BY id LIMIT 1 {lock}),
+             ORDER BY attempts, id LIMIT 1 {lock}),
             (SELECT id FROM {table}
              WHERE campaign_id = %(campaign)s AND state = %(waiting)s AND attempts > 0
                AND {free}
