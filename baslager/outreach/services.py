@@ -196,6 +196,9 @@ def _take_next_sql(lock: str, held_lock: str) -> str:
     callers = Campaign.callers.through._meta.db_table
     columns = ", ".join(field.column for field in CampaignTarget._meta.concrete_fields)
     free = "(reserved_until IS NULL OR reserved_until < %(now)s)"
+    # Employers never called: "attempts < 1 ORDER BY attempts, id" rather than "= 0 ORDER BY
+    # id", or PostgreSQL walks the primary key past every employer called already (they have
+    # the lowest ids) instead of the index of those never called.
     return f"""
         UPDATE {table}
         SET reserved_by_id = %(caller)s,
@@ -212,7 +215,7 @@ def _take_next_sql(lock: str, held_lock: str) -> str:
                AND (callback_by_id = %(caller)s OR callback_by_id IS NULL) AND {free}
              ORDER BY callback_at, id LIMIT 1 {lock}),
             (SELECT id FROM {table}
-             WHERE campaign_id = %(campaign)s AND state = %(waiting)s AND attempts = 0
+             WHERE campaign_id = %(campaign)s AND state = %(waiting)s AND attempts < 1
                AND {free}
              ORDER BY attempts, id LIMIT 1 {lock}),
             (SELECT id FROM {table}
@@ -340,7 +343,13 @@ def call_log(
 
     Raises PermissionDenied for someone who is not a caller, ValidationError when another
     caller holds the target or a call back has no time."""
-    target = CampaignTarget.objects.select_for_update().select_related("campaign").get(pk=target.pk)
+    # Lock the target only: every caller of the campaign logs calls, and locking the campaign
+    # row too would make them wait for each other.
+    target = (
+        CampaignTarget.objects.select_for_update(of=("self",))
+        .select_related("campaign")
+        .get(pk=target.pk)
+    )
     _check_caller(target.campaign, caller)
     now = timezone.now()
     if target.reserved_by_id not in (None, caller.pk) and target.reserved_until > now:
