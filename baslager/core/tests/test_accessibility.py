@@ -9,6 +9,8 @@ from django.urls import reverse
 from baslager.journal.services import case_note_create
 from baslager.plans.models import Activity, ActivityKind
 
+from .walk import build_kwargs_registry
+
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 
@@ -106,6 +108,44 @@ def pages(world):
         reverse("plans:occurrence_create", kwargs={"activity": activity.pk}),
         reverse("journal:notes", kwargs=participant),
         reverse("audit:log"),
+        *employer_side_pages(world),
+    ]
+
+
+def employer_side_pages(world) -> list[str]:
+    """The CRM, outreach and placement pages, built with the URL walk's objects."""
+    kwargs = build_kwargs_registry(world)
+
+    def url(name, *names):
+        return reverse(name, kwargs={key: kwargs[key] for key in names})
+
+    return [
+        url("employers:list"),
+        url("employers:create"),
+        url("employers:detail", "employer"),
+        url("employers:edit", "employer"),
+        url("employers:supervisor", "supervisor"),
+        url("openings:list"),
+        url("openings:create"),
+        url("openings:detail", "opening"),
+        url("openings:tasks"),
+        url("openings:task_create"),
+        url("projects:list"),
+        url("projects:create"),
+        url("projects:detail", "project"),
+        url("outreach:campaigns"),
+        url("outreach:campaign_create"),
+        url("outreach:campaign", "campaign"),
+        url("outreach:target", "target"),
+        url("outreach:tasks"),
+        url("leads:list"),
+        url("leads:create"),
+        url("leads:detail", "lead"),
+        url("handbook:library"),
+        url("handbook:edit", "checklist"),
+        url("placements:detail", "placement"),
+        url("imports:start"),
+        url("imports:batch", "batch"),
     ]
 
 
