@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from baslager.core.forms import save_valid_form
 from baslager.employers.models import Employer
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
@@ -63,17 +64,6 @@ def _preselected_employer(request) -> Employer | None:
     return get_scoped_or_404(Employer, request.membership, public_id=public_id)
 
 
-def _save(request, form, save):
-    """Runs ``save`` on valid data; the services' own rules come back as form errors."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return save(form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-
-
 @role_required(*OPENING_ROLES)
 @require_http_methods(["GET", "POST"])
 def opening_create(request):
@@ -83,7 +73,7 @@ def opening_create(request):
         membership=request.membership,
         initial={"employer": employer} if employer else None,
     )
-    opening = _save(
+    opening = save_valid_form(
         request,
         form,
         lambda data: services.opening_create(
@@ -101,7 +91,9 @@ def opening_create(request):
 def opening_edit(request, opening):
     opening = selectors.opening_detail(membership=request.membership, public_id=opening)
     form = OpeningForm(request.POST or None, instance=opening, membership=request.membership)
-    saved = _save(request, form, lambda data: services.opening_update(opening=opening, data=data))
+    saved = save_valid_form(
+        request, form, lambda data: services.opening_update(opening=opening, data=data)
+    )
     if saved is not None:
         messages.success(request, _("The details are saved."))
         return redirect(_detail_url(opening))
@@ -194,7 +186,7 @@ def task_create(request):
     if len(running) == 1:
         initial["project"] = running[0]
     form = TaskForm(request.POST or None, membership=request.membership, initial=initial)
-    task = _save(
+    task = save_valid_form(
         request,
         form,
         lambda data: services.task_create(
@@ -212,7 +204,7 @@ def task_create(request):
 def task_edit(request, task):
     task = get_scoped_or_404(LowThresholdTask, request.membership, pk=task)
     form = TaskForm(request.POST or None, instance=task, membership=request.membership)
-    saved = _save(request, form, lambda data: services.task_update(task=task, data=data))
+    saved = save_valid_form(request, form, lambda data: services.task_update(task=task, data=data))
     if saved is not None:
         messages.success(request, _("The details are saved."))
         return redirect("openings:tasks")

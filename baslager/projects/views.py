@@ -1,11 +1,11 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from baslager.core.forms import save_valid_form
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import ADMIN_ONLY, role_required
 from baslager.organisations.models import Role
@@ -48,21 +48,11 @@ def project_detail(request, project):
     return render(request, "projects/detail.html", context)
 
 
-def _save(request, form, save):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return save(form.cleaned_data)
-    except ValidationError as error:
-        form.add_error(None, error)
-        return None
-
-
 @role_required(*ADMIN_ONLY)
 @require_http_methods(["GET", "POST"])
 def project_create(request):
     form = ProjectForm(request.POST or None)
-    project = _save(
+    project = save_valid_form(
         request,
         form,
         lambda data: services.project_create(membership=request.membership, data=data),
@@ -78,7 +68,9 @@ def project_create(request):
 def project_edit(request, project):
     project = get_scoped_or_404(Project, request.membership, pk=project)
     form = ProjectForm(request.POST or None, instance=project)
-    if _save(request, form, lambda data: services.project_update(project=project, data=data)):
+    if save_valid_form(
+        request, form, lambda data: services.project_update(project=project, data=data)
+    ):
         messages.success(request, _("The details are saved."))
         return redirect(_detail_url(project))
     return render(request, "projects/form.html", {"form": form, "project": project})
