@@ -33,6 +33,14 @@ def make_user(organisation: Organisation, role: str, email: str, name: str) -> U
     return user
 
 
+def membership_of(user: User, organisation: Organisation | None = None) -> Membership:
+    """The user's membership (of ``organisation``, for someone in several)."""
+    memberships = Membership.objects.select_related("organisation").filter(user=user)
+    if organisation is not None:
+        memberships = memberships.filter(organisation=organisation)
+    return memberships.get()
+
+
 def make_participant(organisation: Organisation, *coaches: User, **fields) -> Participant:
     fields.setdefault("first_name", "Amina")
     fields.setdefault("last_name", "Testsson")

@@ -12,17 +12,12 @@ from django.utils import timezone
 from baslager.audit.selectors import audit_entries_for
 from baslager.audit.services import access_record
 from baslager.journal.services import case_note_create
-from baslager.organisations.models import Membership
 from baslager.participants.models import SpecialCategoryData
 from baslager.phases.models import Phase
-from baslager.testing.personas import make_participant
+from baslager.testing.personas import make_participant, membership_of
 
 LOG = reverse("audit:log")
 EXPORT = reverse("audit:export")
-
-
-def membership_of(user):
-    return Membership.objects.select_related("organisation").get(user=user)
 
 
 def move_to_city(participant, city, actor):

@@ -5,15 +5,12 @@ from baslager.employers.forms import EmployerForm
 from baslager.employers.models import Employer, EmployerStageChange, Stage
 from baslager.employers.selectors import employer_name_key
 from baslager.employers.services import employer_create, employer_move_stage
-
-
-def _membership(user):
-    return user.memberships.get()
+from baslager.testing.personas import membership_of
 
 
 def test_it_creates_an_employer_with_its_first_stage_in_the_history(world):
     employer = employer_create(
-        membership=_membership(world.coach),
+        membership=membership_of(world.coach),
         actor=world.coach,
         data={"name": "Saab AB", "organisation_number": "556036-0793", "kind": "company"},
     )
@@ -31,7 +28,7 @@ def test_it_creates_an_employer_with_its_first_stage_in_the_history(world):
 def test_it_refuses_an_invalid_organisation_number(world):
     with pytest.raises(ValidationError):
         employer_create(
-            membership=_membership(world.coach),
+            membership=membership_of(world.coach),
             actor=world.coach,
             data={"name": "Fel AB", "organisation_number": "556036-0794"},
         )
@@ -74,7 +71,7 @@ def test_it_catches_a_duplicate_organisation_number(world):
     Employer.objects.create(organisation=world.home, name="Saab", organisation_number="5560360793")
     form = EmployerForm(
         {"name": "Helt annat namn", "organisation_number": "5560360793", "kind": "company"},
-        membership=_membership(world.coach),
+        membership=membership_of(world.coach),
     )
     assert not form.is_valid()
     assert "Saab already has this organisation number." in form.errors["organisation_number"]
@@ -84,7 +81,7 @@ def test_it_allows_the_same_number_in_another_organisation(world):
     Employer.objects.create(organisation=world.other, name="Saab", organisation_number="5560360793")
     form = EmployerForm(
         {"name": "Saab", "organisation_number": "556036-0793", "kind": "company"},
-        membership=_membership(world.coach),
+        membership=membership_of(world.coach),
     )
     assert form.is_valid(), form.errors
 
@@ -92,11 +89,11 @@ def test_it_allows_the_same_number_in_another_organisation(world):
 def test_it_asks_to_confirm_an_employer_with_a_similar_name(world):
     existing = Employer.objects.create(organisation=world.home, name="Bageriet i Öst AB")
     data = {"name": "BAGERIET I ÖST", "kind": "company"}
-    form = EmployerForm(data, membership=_membership(world.coach))
+    form = EmployerForm(data, membership=membership_of(world.coach))
     assert not form.is_valid()
     assert form.possible_duplicates == [existing]
     assert "confirm_duplicates" in form.errors
     confirmed = EmployerForm(
-        {**data, "confirm_duplicates": "on"}, membership=_membership(world.coach)
+        {**data, "confirm_duplicates": "on"}, membership=membership_of(world.coach)
     )
     assert confirmed.is_valid(), confirmed.errors

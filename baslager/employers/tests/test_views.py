@@ -1,12 +1,11 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.employers.models import ContactPerson, Employer, Stage
 from baslager.openings.models import OpeningKind
 from baslager.openings.services import opening_create
 from baslager.taxonomy.models import Industry
+from baslager.testing.queries import queries_to_get
 
 
 @pytest.fixture
@@ -156,20 +155,14 @@ def test_it_filters_the_list(world, client_for, employer):
     assert "Kommunen" not in page
 
 
-def _list_queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("employers:list")).status_code == 200
-    return len(queries)
-
-
 def test_it_lists_employers_in_a_constant_number_of_queries(world, client_for):
     client = client_for(world.coach)
     for number in range(3):
         Employer.objects.create(organisation=world.home, name=f"Firma {number}", owner=world.coach)
-    few = _list_queries(client)
+    few = queries_to_get(client, reverse("employers:list"))
     for number in range(3, 20):
         Employer.objects.create(organisation=world.home, name=f"Firma {number}", owner=world.coach)
-    assert _list_queries(client) == few
+    assert queries_to_get(client, reverse("employers:list")) == few
 
 
 def test_it_links_employers_in_the_navigation_for_scouts_but_not_viewers(world, client_for):

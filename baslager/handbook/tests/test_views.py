@@ -1,9 +1,8 @@
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.handbook.models import ChecklistStage, ChecklistTemplate, ChecklistTemplateItem
 from baslager.handbook.services import checklist_library_for, checklist_template_save
+from baslager.testing.queries import queries_to_get
 
 LIBRARY = reverse("handbook:library")
 
@@ -122,16 +121,10 @@ def test_a_coach_deactivates_and_activates_a_checklist(world, signed_in):
     assert checklist.is_active
 
 
-def _queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(LIBRARY).status_code == 200
-    return len(queries)
-
-
 def test_the_library_takes_as_many_queries_for_many_checklists_as_for_few(world, signed_in):
     client = signed_in(world.coach)
     client.get(LIBRARY)
-    few = _queries(client)
+    few = queries_to_get(client, LIBRARY)
     for number in range(5):
         checklist_template_save(
             checklist=ChecklistTemplate(organisation=world.home),
@@ -139,4 +132,4 @@ def test_the_library_takes_as_many_queries_for_many_checklists_as_for_few(world,
             items=[ChecklistTemplateItem(text=f"Punkt {n}", who="coach") for n in range(4)],
             deleted_items=[],
         )
-    assert _queries(client) == few
+    assert queries_to_get(client, LIBRARY) == few

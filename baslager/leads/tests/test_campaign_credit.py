@@ -5,18 +5,14 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from baslager.leads.services import lead_register, lead_reject, lead_verify
-from baslager.organisations.models import Membership
 from baslager.outreach.selectors import campaign_statistics
 from baslager.outreach.tests.factories import campaign_for, employers
-
-
-def _membership(world, user) -> Membership:
-    return Membership.objects.get(user=user, organisation=world.home)
+from baslager.testing.personas import membership_of
 
 
 def _lead(world, campaign, name):
     return lead_register(
-        membership=_membership(world, world.scout),
+        membership=membership_of(world.scout),
         actor=world.scout,
         data={"employer_name": name, "reason": "Skylt: vi anställer", "campaign": campaign},
     )
@@ -26,7 +22,7 @@ def test_the_campaign_credits_the_scout_with_leads_found_and_verified(world):
     employers(world.home, 3)
     campaign = campaign_for(world, world.coach, world.scout)
     found = [_lead(world, campaign, name) for name in ("Kvarnbageriet", "Åkeri Nord", "Tvätten")]
-    coach = _membership(world, world.coach)
+    coach = membership_of(world.coach)
     lead_verify(lead=found[0], membership=coach, actor=world.coach)
     lead_reject(lead=found[1], membership=coach, actor=world.coach, reason="Finns inte längre")
     _lead(world, None, "Utanför kampanjen")

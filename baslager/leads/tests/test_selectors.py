@@ -14,11 +14,7 @@ from baslager.leads.selectors import (
     verified_leads_of,
 )
 from baslager.organisations.access import scoped
-from baslager.testing.personas import make_user
-
-
-def _membership(user):
-    return user.memberships.get()
+from baslager.testing.personas import make_user, membership_of
 
 
 def _lead(world, found_by, name="Bageriet", status=LeadStatus.NEW, days_ago=0, **fields):
@@ -42,14 +38,16 @@ def test_the_queue_puts_new_leads_first_oldest_first(world):
     older = _lead(world, world.scout, "C", days_ago=5)
     rejected = _lead(world, world.coach, "D", LeadStatus.REJECTED, days_ago=20)
     _lead(world, world.outsider, "E", organisation=world.other)
-    leads = list(lead_list(membership=_membership(world.coach)))
+    leads = list(lead_list(membership=membership_of(world.coach)))
     assert leads[:2] == [older, newer]
     assert set(leads[2:]) == {verified, rejected}
-    assert list(lead_list(membership=_membership(world.coach), status=LeadStatus.NEW)) == [
+    assert list(lead_list(membership=membership_of(world.coach), status=LeadStatus.NEW)) == [
         older,
         newer,
     ]
-    assert list(lead_list(membership=_membership(world.coach), found_by=world.coach)) == [rejected]
+    assert list(lead_list(membership=membership_of(world.coach), found_by=world.coach)) == [
+        rejected
+    ]
 
 
 def test_it_credits_each_scout_with_leads_found_and_verified(world):
@@ -60,7 +58,7 @@ def test_it_credits_each_scout_with_leads_found_and_verified(world):
         _lead(world, other_scout, status=status)
     _lead(world, world.outsider, organisation=world.other, status=LeadStatus.VERIFIED)
     _lead(world, None)
-    leads = scoped(Lead, _membership(world.coach))
+    leads = scoped(Lead, membership_of(world.coach))
     with CaptureQueriesContext(connection) as queries:
         credits = leads_credited_per_scout(leads)
     assert [(c.scout, c.found, c.verified) for c in credits] == [
@@ -68,7 +66,7 @@ def test_it_credits_each_scout_with_leads_found_and_verified(world):
         (other_scout, 2, 1),
     ]
     assert len(queries) == 2
-    narrowed = scoped(Lead, _membership(world.coach)).filter(found_by=other_scout)
+    narrowed = scoped(Lead, membership_of(world.coach)).filter(found_by=other_scout)
     assert [(c.scout, c.found) for c in leads_credited_per_scout(narrowed)] == [(other_scout, 2)]
 
 
@@ -76,7 +74,7 @@ def test_it_counts_a_scouts_own_leads_by_status(world):
     _lead(world, world.scout, status=LeadStatus.VERIFIED)
     _lead(world, world.scout)
     _lead(world, world.coach, status=LeadStatus.VERIFIED)
-    assert lead_counts(membership=_membership(world.scout), found_by=world.scout) == {
+    assert lead_counts(membership=membership_of(world.scout), found_by=world.scout) == {
         "new": 1,
         "verified": 1,
         "rejected": 0,
@@ -93,13 +91,13 @@ def test_it_finds_duplicates_by_number_and_by_name(world):
     _lead(world, world.scout, "Bageriet", LeadStatus.REJECTED)
     numbered = _lead(world, world.scout, "Saab", organisation_number="5560360793")
     found = possible_duplicates(
-        membership=_membership(world.coach), name="Bageriet", organisation_number="5560360793"
+        membership=membership_of(world.coach), name="Bageriet", organisation_number="5560360793"
     )
     assert found.employers == [by_number, by_name]
     assert found.open_leads == [open_lead, numbered]
-    assert not possible_duplicates(membership=_membership(world.coach), name="Konditoriet")
+    assert not possible_duplicates(membership=membership_of(world.coach), name="Konditoriet")
     without_itself = possible_duplicates(
-        membership=_membership(world.coach), name="Bageriet", exclude_lead_pk=open_lead.pk
+        membership=membership_of(world.coach), name="Bageriet", exclude_lead_pk=open_lead.pk
     )
     assert without_itself.open_leads == []
 
@@ -108,7 +106,7 @@ def test_it_lists_only_the_verified_leads_of_an_employer(world):
     employer = Employer.objects.create(organisation=world.home, name="Bageriet")
     verified = _lead(world, world.scout, status=LeadStatus.VERIFIED, employer=employer)
     _lead(world, world.coach, status=LeadStatus.REJECTED, employer=employer)
-    assert list(verified_leads_of(membership=_membership(world.viewer), employer=employer)) == [
+    assert list(verified_leads_of(membership=membership_of(world.viewer), employer=employer)) == [
         verified
     ]
-    assert not verified_leads_of(membership=_membership(world.outsider), employer=employer)
+    assert not verified_leads_of(membership=membership_of(world.outsider), employer=employer)

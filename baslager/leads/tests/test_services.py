@@ -5,16 +5,13 @@ from baslager.employers.models import Employer, Stage
 from baslager.leads.models import Lead, LeadStatus
 from baslager.leads.services import lead_register, lead_reject, lead_verify
 from baslager.taxonomy.models import Industry
-
-
-def _membership(user):
-    return user.memberships.get()
+from baslager.testing.personas import membership_of
 
 
 def _register(user, **data):
     data.setdefault("employer_name", "Bageriet i Borås")
     data.setdefault("reason", "Skylt i fönstret: vi söker personal")
-    return lead_register(membership=_membership(user), actor=user, data=data)
+    return lead_register(membership=membership_of(user), actor=user, data=data)
 
 
 def test_it_registers_a_new_lead_found_by_the_scout(world):
@@ -59,7 +56,7 @@ def test_it_warns_about_an_employer_already_registered(world, existing, data):
     assert raised.value.code == "duplicates"
     assert not Lead.objects.exists()
     lead = lead_register(
-        membership=_membership(world.scout),
+        membership=membership_of(world.scout),
         actor=world.scout,
         data={"employer_name": "Bageriet i Borås", "reason": "Ny skylt", **data},
         confirmed_duplicates=True,
@@ -72,7 +69,7 @@ def test_it_warns_about_an_open_lead_but_not_a_decided_one(world):
     with pytest.raises(ValidationError):
         _register(world.coach, employer_name="Bageriet i Borås, AB")
     lead_reject(
-        lead=first, membership=_membership(world.coach), actor=world.coach, reason="Nedlagt"
+        lead=first, membership=membership_of(world.coach), actor=world.coach, reason="Nedlagt"
     )
     assert _register(world.coach, employer_name="Bageriet i Borås, AB").found_by == world.coach
 
@@ -97,7 +94,7 @@ def test_verifying_creates_the_employer_with_the_leads_data_and_history(world):
         contact_phone="033-123456",
         contact_email="berit@bageriet.example",
     )
-    employer = lead_verify(lead=lead, membership=_membership(world.coach), actor=world.coach)
+    employer = lead_verify(lead=lead, membership=membership_of(world.coach), actor=world.coach)
     assert (employer.organisation, employer.name, employer.organisation_number) == (
         world.home,
         "Bageriet i Borås",
@@ -132,13 +129,13 @@ def test_verifying_creates_the_employer_with_the_leads_data_and_history(world):
 def test_verifying_can_link_the_lead_to_an_employer_already_registered(world):
     existing = Employer.objects.create(organisation=world.home, name="Bageriet i Borås AB")
     lead = lead_register(
-        membership=_membership(world.scout),
+        membership=membership_of(world.scout),
         actor=world.scout,
         data={"employer_name": "Bageriet i Borås", "reason": "Bygger ut"},
         confirmed_duplicates=True,
     )
     employer = lead_verify(
-        lead=lead, membership=_membership(world.admin), actor=world.admin, employer=existing
+        lead=lead, membership=membership_of(world.admin), actor=world.admin, employer=existing
     )
     assert employer == existing
     assert Employer.objects.count() == 1
@@ -153,7 +150,7 @@ def test_verifying_can_link_the_lead_to_an_employer_already_registered(world):
 def test_it_will_not_create_a_second_employer_with_the_same_number(world):
     Employer.objects.create(organisation=world.home, name="Saab", organisation_number="5560360793")
     lead = lead_register(
-        membership=_membership(world.scout),
+        membership=membership_of(world.scout),
         actor=world.scout,
         data={
             "employer_name": "Saab i Trollhättan",
@@ -163,7 +160,7 @@ def test_it_will_not_create_a_second_employer_with_the_same_number(world):
         confirmed_duplicates=True,
     )
     with pytest.raises(ValidationError) as raised:
-        lead_verify(lead=lead, membership=_membership(world.coach), actor=world.coach)
+        lead_verify(lead=lead, membership=membership_of(world.coach), actor=world.coach)
     assert raised.value.code == "number_taken"
     lead.refresh_from_db()
     assert lead.status == LeadStatus.NEW
@@ -175,7 +172,7 @@ def test_it_refuses_to_link_to_an_employer_of_another_organisation(world):
     lead = _register(world.scout)
     with pytest.raises(ValidationError):
         lead_verify(
-            lead=lead, membership=_membership(world.coach), actor=world.coach, employer=theirs
+            lead=lead, membership=membership_of(world.coach), actor=world.coach, employer=theirs
         )
     lead.refresh_from_db()
     assert lead.status == LeadStatus.NEW
@@ -186,9 +183,9 @@ def test_only_coaches_and_administrators_decide_on_leads(world, role):
     user = getattr(world, role)
     lead = _register(world.scout)
     with pytest.raises(PermissionDenied):
-        lead_verify(lead=lead, membership=_membership(user), actor=user)
+        lead_verify(lead=lead, membership=membership_of(user), actor=user)
     with pytest.raises(PermissionDenied):
-        lead_reject(lead=lead, membership=_membership(user), actor=user, reason="Nej")
+        lead_reject(lead=lead, membership=membership_of(user), actor=user, reason="Nej")
     lead.refresh_from_db()
     assert lead.status == LeadStatus.NEW
     assert not Employer.objects.exists()
@@ -197,14 +194,14 @@ def test_only_coaches_and_administrators_decide_on_leads(world, role):
 def test_an_outsider_cannot_decide_on_a_lead_of_another_organisation(world):
     lead = _register(world.scout)
     with pytest.raises(PermissionDenied):
-        lead_verify(lead=lead, membership=_membership(world.outsider), actor=world.outsider)
+        lead_verify(lead=lead, membership=membership_of(world.outsider), actor=world.outsider)
     assert not Employer.objects.exists()
 
 
 def test_rejecting_keeps_the_reason(world):
     lead = _register(world.scout)
     lead_reject(
-        lead=lead, membership=_membership(world.coach), actor=world.coach, reason=" Nedlagt "
+        lead=lead, membership=membership_of(world.coach), actor=world.coach, reason=" Nedlagt "
     )
     lead.refresh_from_db()
     assert (lead.status, lead.rejection_reason, lead.reviewed_by, lead.employer) == (
@@ -218,19 +215,21 @@ def test_rejecting_keeps_the_reason(world):
 def test_rejecting_needs_a_reason(world):
     lead = _register(world.scout)
     with pytest.raises(ValidationError):
-        lead_reject(lead=lead, membership=_membership(world.coach), actor=world.coach, reason="  ")
+        lead_reject(
+            lead=lead, membership=membership_of(world.coach), actor=world.coach, reason="  "
+        )
     lead.refresh_from_db()
     assert lead.status == LeadStatus.NEW
 
 
 def test_a_decided_lead_cannot_be_decided_again(world):
     lead = _register(world.scout)
-    lead_reject(lead=lead, membership=_membership(world.coach), actor=world.coach, reason="Nej")
+    lead_reject(lead=lead, membership=membership_of(world.coach), actor=world.coach, reason="Nej")
     with pytest.raises(ValidationError) as raised:
-        lead_verify(lead=lead, membership=_membership(world.admin), actor=world.admin)
+        lead_verify(lead=lead, membership=membership_of(world.admin), actor=world.admin)
     assert raised.value.code == "decided"
     with pytest.raises(ValidationError):
-        lead_reject(lead=lead, membership=_membership(world.admin), actor=world.admin, reason="X")
+        lead_reject(lead=lead, membership=membership_of(world.admin), actor=world.admin, reason="X")
     lead.refresh_from_db()
     assert (lead.status, lead.reviewed_by) == (LeadStatus.REJECTED, world.coach)
     assert not Employer.objects.exists()
@@ -240,7 +239,7 @@ def test_it_keeps_an_audit_trail_of_the_lead(world):
     from auditlog.models import LogEntry
 
     lead = _register(world.scout)
-    lead_reject(lead=lead, membership=_membership(world.coach), actor=world.coach, reason="Nej")
+    lead_reject(lead=lead, membership=membership_of(world.coach), actor=world.coach, reason="Nej")
     actions = list(
         LogEntry.objects.get_for_object(lead).order_by("pk").values_list("action", flat=True)
     )

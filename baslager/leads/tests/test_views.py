@@ -1,12 +1,11 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.employers.models import Employer, Stage
 from baslager.leads.models import Lead, LeadStatus
 from baslager.leads.services import lead_verify
 from baslager.testing.personas import make_user
+from baslager.testing.queries import queries_to_get
 
 LIST = reverse("leads:list")
 CREATE = reverse("leads:create")
@@ -224,13 +223,6 @@ def test_the_menu_shows_leads_to_scouts_and_not_to_viewers(world, signed_in):
     )
 
 
-def _list_queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(LIST)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("role", ["coach", "scout"])
 def test_it_lists_leads_in_a_constant_number_of_queries(world, signed_in, role):
     client = signed_in(getattr(world, role))
@@ -249,7 +241,7 @@ def test_it_lists_leads_in_a_constant_number_of_queries(world, signed_in, role):
                 lead_verify(lead=lead, membership=coach, actor=world.coach)
 
     add(2)
-    few = _list_queries(client)
+    few = queries_to_get(client, LIST)
     add(8)
     assert Lead.objects.count() == 20
-    assert _list_queries(client) == few
+    assert queries_to_get(client, LIST) == few

@@ -3,13 +3,12 @@ import datetime
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.employers.models import Employer
 from baslager.openings import selectors, services
 from baslager.openings.models import LowThresholdTask, Opening
+from baslager.testing.queries import queries_to_get
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -87,20 +86,14 @@ def test_it_filters_the_catalogue_by_employer(world, signed_in, employer):
     assert "Baka bullar" not in html
 
 
-def _queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(reverse("openings:tasks")).status_code == 200
-    return len(queries)
-
-
 def test_it_lists_tasks_with_constant_queries(world, signed_in, employer):
     client = signed_in(world.coach)
     for number in range(3):
         _task(Employer.objects.create(organisation=world.home, name=f"A{number}"))
-    few = _queries(client)
+    few = queries_to_get(client, reverse("openings:tasks"))
     for number in range(12):
         _task(Employer.objects.create(organisation=world.home, name=f"B{number}"))
-    assert _queries(client) == few
+    assert queries_to_get(client, reverse("openings:tasks")) == few
 
 
 def test_it_hides_tasks_from_outsiders(world, signed_in, employer, opening):

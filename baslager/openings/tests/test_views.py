@@ -1,12 +1,11 @@
 import pytest
-from django.db import connection
 from django.template import Context, Template
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.employers.models import Employer
 from baslager.openings.models import Opening, OpeningKind, OpeningStatus
 from baslager.taxonomy.models import Occupation, Skill
+from baslager.testing.queries import queries_to_get
 
 
 @pytest.fixture
@@ -173,13 +172,6 @@ def test_it_filters_the_list(world, signed_in, opening, employer):
     assert opening.title in page and "Städare" not in page
 
 
-def _list_queries(client) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("openings:list"))
-    assert response.status_code == 200
-    return len(queries)
-
-
 def test_it_lists_openings_in_a_constant_number_of_queries(world, signed_in, employer):
     client = signed_in(world.coach)
     skill = Skill.objects.create(concept_id="s-1", label="Städning")
@@ -196,10 +188,10 @@ def test_it_lists_openings_in_a_constant_number_of_queries(world, signed_in, emp
             opening.must_have_skills.add(skill)
 
     add(3)
-    few = _list_queries(client)
+    few = queries_to_get(client, reverse("openings:list"))
     add(17)
     assert Opening.objects.count() == 20
-    assert _list_queries(client) == few
+    assert queries_to_get(client, reverse("openings:list")) == few
 
 
 def test_it_lists_an_employers_openings_for_its_detail_page(world, rf, opening, employer):

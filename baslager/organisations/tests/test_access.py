@@ -3,13 +3,9 @@ from django.http import Http404
 
 from baslager.journal.models import CaseNote
 from baslager.organisations.access import get_scoped_or_404, scoped
-from baslager.organisations.models import Membership
 from baslager.participants.models import Participant
 from baslager.phases.models import Phase
-
-
-def membership_of(user):
-    return Membership.objects.select_related("organisation").get(user=user)
+from baslager.testing.personas import membership_of
 
 
 def visible_names(model, user):

@@ -6,10 +6,7 @@ from django.urls import reverse
 
 from baslager.accounts.models import User
 from baslager.organisations.models import Membership, Role
-
-
-def membership_of(user):
-    return Membership.objects.get(user=user)
+from baslager.testing.personas import membership_of
 
 
 @pytest.mark.parametrize("persona", ["coach", "scout", "viewer"])

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from baslager.employers.models import Employer, EmployerStageChange, SizeBand, Stage
 from baslager.openings.models import LowThresholdTask, OpeningKind, OpeningStatus
-from baslager.organisations.models import Membership
 from baslager.outreach import services
 from baslager.outreach.models import (
     CampaignStatus,
@@ -20,12 +19,9 @@ from baslager.outreach.models import (
     TargetState,
 )
 from baslager.taxonomy.models import Industry, Occupation
+from baslager.testing.personas import membership_of
 
 from .factories import campaign_for, employers
-
-
-def _membership(world, user=None):
-    return Membership.objects.get(user=user or world.coach, organisation=world.home)
 
 
 def _take(campaign, caller):
@@ -321,7 +317,7 @@ def test_a_need_becomes_a_draft_opening_in_one_step(world):
     welder = Occupation.objects.create(concept_id="occ-1", label="Svetsare")
     survey = services.needs_survey_save(
         call=call,
-        membership=_membership(world),
+        membership=membership_of(world.coach),
         actor=world.coach,
         data={"competence_needs": "Truckkort", "takes_interns": "yes", "supervisors": 2},
         needs=[
@@ -336,7 +332,7 @@ def test_a_need_becomes_a_draft_opening_in_one_step(world):
     )
     need = survey.needs.get()
     opening = services.recruitment_need_to_opening(
-        need=need, membership=_membership(world), actor=world.coach
+        need=need, membership=membership_of(world.coach), actor=world.coach
     )
     assert (
         opening.employer,
@@ -360,7 +356,7 @@ def test_a_need_becomes_a_draft_opening_in_one_step(world):
     assert opening.status_changes.get().changed_by == world.coach
     with pytest.raises(ValidationError):
         services.recruitment_need_to_opening(
-            need=need, membership=_membership(world), actor=world.coach
+            need=need, membership=membership_of(world.coach), actor=world.coach
         )
 
 
@@ -369,7 +365,7 @@ def test_it_adds_the_tasks_the_employer_named_to_its_low_threshold_catalogue(wor
     call = _reached_call(world)
     survey = services.needs_survey_save(
         call=call,
-        membership=_membership(world),
+        membership=membership_of(world.coach),
         actor=world.coach,
         data={"low_threshold_tasks": "Plocka disk\nVika kartonger"},
     )
@@ -390,7 +386,7 @@ def test_it_records_no_needs_after_no_answer(world):
     )
     with pytest.raises(ValidationError):
         services.needs_survey_save(
-            call=call, membership=_membership(world), actor=world.coach, data={}
+            call=call, membership=membership_of(world.coach), actor=world.coach, data={}
         )
 
 

@@ -1,8 +1,6 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,6 +17,7 @@ from baslager.outreach.models import (
     TargetState,
 )
 from baslager.taxonomy.models import Occupation
+from baslager.testing.queries import queries_to_get
 
 from .factories import campaign_for, employers
 
@@ -233,12 +232,6 @@ def test_my_tasks_shows_my_open_follow_ups_overdue_first_and_marks_them_done(
     )
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_list_pages_keep_a_constant_number_of_queries(world, client_for):
     employers(world.home, 3)
     campaign = campaign_for(world, world.coach, world.scout)
@@ -249,7 +242,7 @@ def test_list_pages_keep_a_constant_number_of_queries(world, client_for):
     client = client_for(world.coach)
     detail = reverse("outreach:campaign", kwargs={"campaign": campaign.pk})
     urls = [reverse("outreach:campaigns"), detail, reverse("outreach:tasks")]
-    few = [_queries(client, url) for url in urls]
+    few = [queries_to_get(client, url) for url in urls]
 
     employers(world.home, 40)
     services.campaign_targets_refresh(campaign=campaign)
@@ -266,5 +259,5 @@ def test_list_pages_keep_a_constant_number_of_queries(world, client_for):
                 callback_at=timezone.now() + timedelta(hours=1),
                 material_due=timezone.now(),
             )
-    many = [_queries(client, url) for url in urls]
+    many = [queries_to_get(client, url) for url in urls]
     assert many == few

@@ -3,7 +3,6 @@ from datetime import date
 from auditlog.models import LogEntry
 from django.utils import translation
 
-from baslager.organisations.models import Membership
 from baslager.participants import services
 from baslager.participants.models import (
     IdKind,
@@ -13,10 +12,7 @@ from baslager.participants.models import (
     WorkExperience,
 )
 from baslager.phases.models import Phase, PhaseTransition
-
-
-def membership_of(user):
-    return Membership.objects.select_related("organisation").get(user=user)
+from baslager.testing.personas import membership_of
 
 
 def register(user, **data):

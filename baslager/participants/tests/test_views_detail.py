@@ -1,11 +1,10 @@
 import pytest
 from auditlog.models import LogEntry
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.participants.models import ParticipantLanguage, WorkExperience
 from baslager.taxonomy.models import Language, Skill
+from baslager.testing.queries import queries_to_get
 
 
 def detail_url(participant):
@@ -124,17 +123,11 @@ def test_it_refuses_the_page_to_scouts_and_viewers(world, signed_in, role):
     assert signed_in(getattr(world, role)).get(detail_url(world.participant)).status_code == 403
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_it_builds_the_page_in_the_same_number_of_queries_however_much_is_mapped(
     world, signed_in, mapped
 ):
     client = signed_in(world.coach)
-    before = count_queries(client, detail_url(mapped))
+    before = queries_to_get(client, detail_url(mapped))
     for number in range(5):
         language = Language.objects.create(concept_id=f"l{number}", label=f"Språk {number}")
         ParticipantLanguage.objects.create(
@@ -146,7 +139,7 @@ def test_it_builds_the_page_in_the_same_number_of_queries_however_much_is_mapped
         mapped.skills.add(Skill.objects.create(concept_id=f"s{number}", label=f"Skill {number}"))
     mapped.coaches.add(world.colleague, world.admin)
 
-    assert count_queries(client, detail_url(mapped)) == before
+    assert queries_to_get(client, detail_url(mapped)) == before
 
 
 def test_it_reveals_the_full_number_on_request_and_logs_it(world, signed_in, mapped):

@@ -1,9 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.testing.personas import make_participant
+from baslager.testing.queries import queries_to_get
 
 LIST = reverse("participants:list")
 
@@ -100,20 +99,14 @@ def test_it_refuses_the_list_to_scouts_and_viewers(world, signed_in, role):
     assert client.post(LIST, {"id_number": "811218-9876"}).status_code == 403
 
 
-def count_queries(client):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(LIST).status_code == 200
-    return len(queries)
-
-
 def test_it_lists_in_the_same_number_of_queries_for_2_and_10_participants(world, signed_in):
     client = signed_in(world.coach)
     make_participant(world.home, world.coach, world.colleague, first_name="Two")
-    two = count_queries(client)
+    two = queries_to_get(client, LIST)
     for number in range(8):
         make_participant(world.home, world.coach, world.admin, first_name=f"Person{number}")
 
-    assert count_queries(client) == two
+    assert queries_to_get(client, LIST) == two
 
 
 def test_it_pages_a_long_list(world, signed_in):

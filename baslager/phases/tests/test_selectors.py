@@ -5,7 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from baslager.organisations.models import Membership
 from baslager.participants.models import Participant, ParticipantStatus
 from baslager.phases.models import Phase, PhaseTransition
 from baslager.phases.selectors import (
@@ -17,11 +16,7 @@ from baslager.phases.selectors import (
     phase_ladder,
 )
 from baslager.phases.services import participant_move_to_phase, phase_set_active
-from baslager.testing.personas import make_participant
-
-
-def membership_of(user):
-    return Membership.objects.select_related("organisation").get(user=user)
+from baslager.testing.personas import make_participant, membership_of
 
 
 def ladder_of(organisation):

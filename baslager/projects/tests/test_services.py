@@ -9,12 +9,9 @@ from baslager.openings.services import task_create
 from baslager.projects.models import Funder
 from baslager.projects.selectors import project_list, project_task_counts, projects_running
 from baslager.projects.services import project_create, project_update
+from baslager.testing.personas import membership_of
 
 START = datetime.date(2025, 1, 1)
-
-
-def _membership(user):
-    return user.memberships.get()
 
 
 def _project(world, name="Alla kan arbeta", **data):
@@ -25,7 +22,7 @@ def _project(world, name="Alla kan arbeta", **data):
         "ends_on": datetime.date(2027, 12, 31),
         **data,
     }
-    return project_create(membership=_membership(world.admin), data=values)
+    return project_create(membership=membership_of(world.admin), data=values)
 
 
 def test_it_registers_a_project_of_the_organisation_with_an_audit_entry(world):
@@ -56,7 +53,7 @@ def test_it_counts_the_tasks_of_each_project_and_those_offered_to_everyone(world
             "project": project,
             "offered_to_everyone_regardless_of_gender": everyone,
         }
-        return task_create(membership=_membership(world.coach), actor=world.coach, data=data)
+        return task_create(membership=membership_of(world.coach), actor=world.coach, data=data)
 
     task("Slipa lister", project)
     task("Sopa verkstaden", project)
@@ -64,7 +61,7 @@ def test_it_counts_the_tasks_of_each_project_and_those_offered_to_everyone(world
     task("Packa beställningar", other)
     task("Utan projekt", None)
 
-    membership = _membership(world.viewer)
+    membership = membership_of(world.viewer)
     counts = project_task_counts(membership=membership, project=project)
     assert counts == {"identified": 3, "offered_to_everyone": 2}
     listed = {
@@ -76,13 +73,13 @@ def test_it_counts_the_tasks_of_each_project_and_those_offered_to_everyone(world
 
 def test_a_task_cannot_count_towards_another_organisations_project(world):
     elsewhere = project_create(
-        membership=_membership(world.outsider),
+        membership=membership_of(world.outsider),
         data={"name": "Annat", "funder": Funder.KOMMUN, "starts_on": START, "ends_on": START},
     )
     employer = Employer.objects.create(organisation=world.home, name="Härnö Snickeri")
     data = {"employer": employer, "title": "Sopa", "identified_on": START, "project": elsewhere}
     with pytest.raises(ValidationError):
-        task_create(membership=_membership(world.coach), actor=world.coach, data=data)
+        task_create(membership=membership_of(world.coach), actor=world.coach, data=data)
 
 
 def test_it_knows_which_projects_run_on_a_day(world):
@@ -90,4 +87,4 @@ def test_it_knows_which_projects_run_on_a_day(world):
     _project(
         world, "Avslutat", starts_on=datetime.date(2020, 1, 1), ends_on=datetime.date(2021, 1, 1)
     )
-    assert list(projects_running(membership=_membership(world.coach), on=START)) == [running]
+    assert list(projects_running(membership=membership_of(world.coach), on=START)) == [running]

@@ -1,9 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from baslager.taxonomy.models import Industry, Occupation, OccupationGroup, Skill
+from baslager.testing.queries import queries_to_get
 
 
 @pytest.fixture
@@ -102,22 +101,16 @@ def test_it_refuses_a_user_without_membership(client_for, occupations, django_us
     assert client_for(lonely).get(search_url(q="städ")).status_code == 403
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_it_answers_with_the_same_queries_however_many_match(world, client_for, db):
     group = OccupationGroup.objects.create(concept_id="g", label="Städare", code="9111", level=4)
     client = client_for(world.coach)
     Occupation.objects.bulk_create(
         [Occupation(concept_id=f"a{i}", label=f"Städare {i}", group=group) for i in range(2)]
     )
-    few = count_queries(client, search_url(q="städare", field="occupation"))
+    few = queries_to_get(client, search_url(q="städare", field="occupation"))
     Occupation.objects.bulk_create(
         [Occupation(concept_id=f"b{i}", label=f"Städare x{i}", group=group) for i in range(10)]
     )
-    many = count_queries(client, search_url(q="städare", field="occupation"))
+    many = queries_to_get(client, search_url(q="städare", field="occupation"))
 
     assert few == many
