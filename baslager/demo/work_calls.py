@@ -31,7 +31,7 @@ from baslager.outreach.models import (
     TargetState,
     Willingness,
 )
-from baslager.outreach.services import FINAL_OUTCOMES, STAGE_ORDER, matching_employers
+from baslager.outreach.services import FINAL_OUTCOMES, matching_employers, stage_after_call
 from baslager.participants.kommuner import kommun_name
 
 from . import employer_texts as words
@@ -384,15 +384,10 @@ def _plan_save(ctx, rng, campaign: Campaign, targets, plan: Plan, started: date)
 
 
 def _advance(ctx, employer: Employer, calls: list[Planned], changes: list[dict]) -> bool:
-    """As outreach.services._advance_stage: forward after each call that got somewhere."""
+    """As outreach.services does: forward after each call that got somewhere."""
     moved = False
     for planned in calls:
-        wanted = {
-            Outcome.INTERESTED: "interested",
-            Outcome.MEETING_BOOKED: "interested",
-            Outcome.NO_ANSWER: None,
-        }.get(planned.outcome, "contacted")
-        if wanted and STAGE_ORDER.index(employer.stage) < STAGE_ORDER.index(wanted):
+        if wanted := stage_after_call(employer.stage, planned.outcome):
             changes.append(
                 {
                     "organisation": ctx.organisation,

@@ -10,11 +10,11 @@ import random
 import uuid
 from datetime import date, time, timedelta
 
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 
 from baslager.employers.models import Stage, Supervisor
-from baslager.handbook.models import STAGE_ORDER, ChecklistStage, ChecklistTemplateItem, Responsible
-from baslager.handbook.services import checklist_library_for
+from baslager.handbook.models import ChecklistStage, Responsible
+from baslager.handbook.selectors import checklists_to_copy
 from baslager.openings.models import Opening, OpeningKind, OpeningStatus
 from baslager.participants.models import Participant, ParticipantStatus
 from baslager.phases.models import PhaseTransition
@@ -161,14 +161,7 @@ def _placement(ctx, rng, index: int, kind: str, phase_start: date | None) -> dic
 
 
 def _checklists_insert(ctx, rng, placements: list[Placement], coaches: dict) -> None:
-    templates = (
-        checklist_library_for(organisation=ctx.organisation)
-        .filter(is_active=True)
-        .prefetch_related(
-            Prefetch("items", queryset=ChecklistTemplateItem.objects.order_by("position", "pk"))
-        )
-    )
-    ordered = sorted(templates, key=lambda t: (STAGE_ORDER[t.stage], t.position, t.pk))
+    ordered = checklists_to_copy(organisation=ctx.organisation)
     checklists = [
         (
             PlacementChecklist(

@@ -35,5 +35,12 @@ def library_by_stage(*, membership: Membership) -> list[StageShelf]:
     return list(shelves.values())
 
 
+def checklists_to_copy(*, organisation) -> list[ChecklistTemplate]:
+    """The organisation's active checklists in the order a placement gets them (by stage, then
+    position), items included: what a new placement's own lists are copied from."""
+    templates = _with_items(checklist_library_for(organisation=organisation).filter(is_active=True))
+    return sorted(templates, key=lambda t: (STAGE_ORDER[t.stage], t.position, t.pk))
+
+
 def checklist_detail(*, membership: Membership, pk: int) -> ChecklistTemplate:
     return get_scoped_or_404(ChecklistTemplate, membership, pk=pk)

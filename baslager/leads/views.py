@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from baslager.core.forms import save_valid_form
 from baslager.organisations.access import scoped
 from baslager.organisations.decorators import role_required
 
@@ -57,23 +58,23 @@ def lead_create(request):
     # Coming from a campaign's page, the lead is credited to that campaign unless changed.
     initial = {"campaign": request.GET.get("campaign")} if request.GET.get("campaign") else {}
     form = LeadForm(request.POST or None, membership=request.membership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            lead = services.lead_register(
-                membership=request.membership,
-                actor=request.user,
-                data=form.cleaned_data,
-                confirmed_duplicates=form.cleaned_data["confirm_duplicates"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you! The lead for %(name)s is registered; a coach will look at it.")
-                % {"name": lead.employer_name},
-            )
-            return redirect(_detail_url(lead))
+    lead = save_valid_form(
+        request,
+        form,
+        lambda data: services.lead_register(
+            membership=request.membership,
+            actor=request.user,
+            data=data,
+            confirmed_duplicates=data["confirm_duplicates"],
+        ),
+    )
+    if lead is not None:
+        messages.success(
+            request,
+            _("Thank you! The lead for %(name)s is registered; a coach will look at it.")
+            % {"name": lead.employer_name},
+        )
+        return redirect(_detail_url(lead))
     return render(request, "leads/form.html", {"form": form})
 
 

@@ -302,14 +302,21 @@ def target_release(*, target: CampaignTarget, caller: User) -> None:
     )
 
 
-def _advance_stage(employer: Employer, outcome: str, actor: User) -> None:
-    """Moves the employer forward in the pipeline after a call; never backward."""
+def stage_after_call(stage: str, outcome: str) -> str | None:
+    """The pipeline stage a call with ``outcome`` moves an employer at ``stage`` to, or None:
+    forward only, and not at all when nobody answered."""
     wanted = {
         Outcome.INTERESTED: Stage.INTERESTED,
         Outcome.MEETING_BOOKED: Stage.INTERESTED,
         Outcome.NO_ANSWER: None,
     }.get(outcome, Stage.CONTACTED)
-    if wanted and STAGE_ORDER.index(employer.stage) < STAGE_ORDER.index(wanted):
+    if wanted and STAGE_ORDER.index(stage) < STAGE_ORDER.index(wanted):
+        return wanted
+    return None
+
+
+def _advance_stage(employer: Employer, outcome: str, actor: User) -> None:
+    if wanted := stage_after_call(employer.stage, outcome):
         employer_move_stage(employer=employer, to_stage=wanted, actor=actor, note=_("After a call"))
 
 

@@ -2,13 +2,11 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from baslager.accounts.models import User
-from baslager.handbook.models import STAGE_ORDER, ChecklistTemplateItem
-from baslager.handbook.services import checklist_library_for
+from baslager.handbook.selectors import checklists_to_copy
 from baslager.organisations.models import Membership
 
 from .models import (
@@ -64,14 +62,7 @@ def placement_create(*, membership: Membership, actor: User, data: dict) -> Plac
 
 def _copy_checklists(placement: Placement) -> None:
     """Copies, not links: a later edit of the library leaves this placement's lists as they are."""
-    templates = (
-        checklist_library_for(organisation=placement.organisation)
-        .filter(is_active=True)
-        .prefetch_related(
-            Prefetch("items", queryset=ChecklistTemplateItem.objects.order_by("position", "pk"))
-        )
-    )
-    ordered = sorted(templates, key=lambda t: (STAGE_ORDER[t.stage], t.position, t.pk))
+    ordered = checklists_to_copy(organisation=placement.organisation)
     for position, template in enumerate(ordered, start=1):
         checklist = PlacementChecklist.objects.create(
             organisation_id=placement.organisation_id,

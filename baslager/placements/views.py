@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.audit.services import access_record
+from baslager.core.forms import save_valid_form
 from baslager.openings.models import Opening
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
@@ -62,17 +63,17 @@ def placement_create(request):
             "supervisor": opening.supervisor,
         }
     form = PlacementCreateForm(request.POST or None, membership=request.membership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            placement = services.placement_create(
-                membership=request.membership, actor=request.user, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The placement is registered."))
-            _warn_if_over_capacity(request, placement)
-            return redirect(_detail_url(placement))
+    placement = save_valid_form(
+        request,
+        form,
+        lambda data: services.placement_create(
+            membership=request.membership, actor=request.user, data=data
+        ),
+    )
+    if placement is not None:
+        messages.success(request, _("The placement is registered."))
+        _warn_if_over_capacity(request, placement)
+        return redirect(_detail_url(placement))
     context = {"form": form, "participant": participant, "opening": opening}
     return render(request, "placements/create.html", context)
 
@@ -110,15 +111,13 @@ def placement_edit(request, placement):
         "status": placement.status,
     }
     form = PlacementEditForm(request.POST or None, placement=placement, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_edit(placement=placement, data=form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The details are saved."))
-            _warn_if_over_capacity(request, placement)
-            return redirect(_detail_url(placement))
+    saved = save_valid_form(
+        request, form, lambda data: services.placement_edit(placement=placement, data=data)
+    )
+    if saved is not None:
+        messages.success(request, _("The details are saved."))
+        _warn_if_over_capacity(request, placement)
+        return redirect(_detail_url(placement))
     return render(request, "placements/edit.html", {"form": form, "placement": placement})
 
 
@@ -127,14 +126,12 @@ def placement_edit(request, placement):
 def placement_end(request, placement):
     placement = selectors.placement_detail(membership=request.membership, public_id=placement)
     form = PlacementEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.placement_end(placement=placement, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The placement is ended."))
-            return redirect(_detail_url(placement))
+    ended = save_valid_form(
+        request, form, lambda data: services.placement_end(placement=placement, **data)
+    )
+    if ended is not None:
+        messages.success(request, _("The placement is ended."))
+        return redirect(_detail_url(placement))
     return render(request, "placements/end.html", {"form": form, "placement": placement})
 
 
