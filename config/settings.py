@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "baslager.placements",
     "baslager.handbook",
     "baslager.imports",
+    "baslager.matching",
+    "baslager.proposals",
     "baslager.demo",
 ]
 

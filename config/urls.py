@@ -23,6 +23,8 @@ urlpatterns = [
     path("placements/", include("baslager.placements.urls")),
     path("handbook/", include("baslager.handbook.urls")),
     path("imports/", include("baslager.imports.urls")),
+    path("matching/", include("baslager.matching.urls")),
+    path("proposals/", include("baslager.proposals.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("operator/", admin.site.urls),

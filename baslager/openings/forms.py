@@ -6,6 +6,7 @@ from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
 from baslager.participants.kommuner import kommun_choices
 from baslager.projects.models import Project
+from baslager.taxonomy.linker_widgets import SuggestingTextInput
 from baslager.taxonomy.models import Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
@@ -68,6 +69,8 @@ class OpeningForm(forms.ModelForm):
             "supervisor",
         ]
         widgets = {
+            # Occupations the title points to, to choose in the occupation picker.
+            "title": SuggestingTextInput("occupation", picker="occupation"),
             "kind": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "physical_demands_text": forms.Textarea(attrs={"rows": 2}),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from baslager.accounts.models import User
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
+from baslager.taxonomy.linker_widgets import SuggestingTextarea, SuggestingTextInput
 from baslager.taxonomy.models import EducationLevel, Language, Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
@@ -223,7 +224,8 @@ class MappingForm(forms.ModelForm):
         widgets = {
             "available_from": DATE_INPUT,
             "interests": forms.Textarea(attrs={"rows": 3}),
-            "dreams_and_goals": forms.Textarea(attrs={"rows": 4}),
+            # Shows the occupations a dream points to while the coach writes it down.
+            "dreams_and_goals": SuggestingTextarea("occupation", attrs={"rows": 4}),
             "support_needs": forms.Textarea(attrs={"rows": 3}),
             "adaptations": forms.Textarea(attrs={"rows": 3}),
         }
@@ -269,7 +271,11 @@ class ExperienceForm(forms.ModelForm):
     class Meta:
         model = WorkExperience
         fields = ["occupation", "title", "years", "country", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            # A former job in any words suggests occupations for the picker above it.
+            "title": SuggestingTextInput("occupation", picker="occupation"),
+            "description": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.audit.services import access_record
 from baslager.journal.selectors import latest_case_notes
+from baslager.matching.widening import widening_for_participant
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 from baslager.phases.selectors import phase_history
 from baslager.placements.selectors import placements_of_participant
@@ -113,6 +114,9 @@ def participant_detail(request, participant):
         "transitions": phase_history(participant=participant),
         "plan": plan_overview(participant=participant),
         "placements": placements_of_participant(
+            membership=request.membership, participant=participant
+        ),
+        "widening": widening_for_participant(
             membership=request.membership, participant=participant
         ),
     }

@@ -34,4 +34,6 @@ OCCUPATION_ALIASES: dict[str, tuple[str, ...]] = {
     "Väg- och anläggningsarbetare": ("Byggnadsarbetare", "Byggarbetare"),
     "Träarbetare/Snickare": ("Byggnadssnickare",),
     "Postterminalarbetare": ("Postsorterare",),
+    "VVS-montör": ("Rörmokare", "Rörläggare"),
+    "Personbilsmekaniker": ("Bilmekaniker",),
 }

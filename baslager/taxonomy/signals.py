@@ -1,4 +1,4 @@
-"""Saves through the ORM make this process's search index stale at once.
+"""Saves through the ORM make this process's search index and linkers stale at once.
 
 Other processes notice through the index key (latest TaxonomyVersion, row count, highest id).
 """
@@ -6,6 +6,7 @@ Other processes notice through the index key (latest TaxonomyVersion, row count,
 from django.db.models.signals import post_delete, post_save
 
 from .kinds import KINDS
+from .linker import linker_clear
 from .models import TaxonomyVersion
 from .search import index_clear
 
@@ -13,12 +14,14 @@ from .search import index_clear
 def _clear_kind(kind: str):
     def receiver(**kwargs):
         index_clear(kind)
+        linker_clear(kind)
 
     return receiver
 
 
 def _clear_all(**kwargs):
     index_clear()
+    linker_clear()
 
 
 def connect() -> None:

@@ -34,6 +34,8 @@ OPEN_TO_ALL_ROLES = {
     "projects:list": "projects and their figures hold no personal data; funders' viewers read them",
     "projects:detail": "a project's facts and figures, no personal data",
     "taxonomy:*": "JobTech's occupations, skills and languages are shared reference data",
+    "proposals:fairness": "proposals and placements by gender and occupational field: counts only, "
+    "with cells under five people suppressed",
 }
 
 # Pages scouts may open besides those open to all; viewers see aggregates only, so they stay

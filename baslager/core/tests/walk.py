@@ -50,6 +50,8 @@ from baslager.plans.models import (
     Occurrence,
 )
 from baslager.projects.models import Project
+from baslager.proposals.models import Proposal
+from baslager.proposals.services import proposal_create
 from baslager.taxonomy.models import Language, Occupation
 
 # allauth's own pages, the language switch and Django's admin are not ours to walk;
@@ -60,6 +62,7 @@ SKIPPED_PREFIXES = ("accounts/", "i18n/", "operator/")
 PARTICIPANT_KWARGS = frozenset(
     {"participant", "note", "goal", "enrolment", "experience", "language"}
     | {"placement", "item", "token"}
+    | {"proposal"}
 )
 # Keyword arguments that point at any object of the organisation (``kind``: shared reference data).
 ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
@@ -175,9 +178,16 @@ def build_kwargs_registry(world) -> dict[str, object]:
     supervisor = Supervisor.objects.create(
         organisation=home, employer=employer, name="Stina Handledare"
     )
+    opening = Opening.objects.create(organisation=home, employer=employer, title="Lagerarbetare")
     return {
         **_outreach_objects(world, employer),
         **_placement_objects(world, employer, supervisor),
+        "proposal": proposal_create(
+            membership=Membership.objects.get(user=coach, organisation=home),
+            actor=coach,
+            participant=participant,
+            opening=opening,
+        ).public_id,
         "participant": participant.public_id,
         "note": note.public_id,
         "phase": Phase.objects.filter(organisation=home).order_by("position").first().pk,
@@ -191,9 +201,7 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "kind": "occupation",
         "employer": employer.public_id,
         "supervisor": supervisor.pk,
-        "opening": Opening.objects.create(
-            organisation=home, employer=employer, title="Lagerarbetare"
-        ).public_id,
+        "opening": opening.public_id,
         "project": Project.objects.create(
             organisation=home,
             name="Alla kan arbeta",
@@ -339,6 +347,7 @@ def participant_data_fingerprint(world) -> tuple:
         rows(Placement, "status", "supervisor_id", "starts_on", "ends_on", **mine),
         rows(PlacementChecklistItem, "done_at", checklist__placement__participant=participant),
         rows(SupervisorLink, "revoked_at", placement__participant=participant),
+        rows(Proposal, "status", "consent_given_at", "placement_id", **mine),
         rows(Membership, "role", "user_id", organisation=world.home),
         rows(Phase, "name", "position", "is_active", organisation=world.home),
         rows(Activity, "title", organisation=world.home),

@@ -1,0 +1,37 @@
+"""Constraints in words, for the explanation under each match."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import reference
+
+
+def constraint_text(constraint: reference.Constraint, *, bent: bool) -> str:
+    d = constraint.detail
+    if constraint.name == reference.HOURS:
+        return (
+            _("%(opening)d hours a week, more than the %(participant)d the participant wants") % d
+        )
+    if constraint.name == reference.START:
+        return (
+            ngettext(
+                "Starts %(days)d day before the participant is available",
+                "Starts %(days)d days before the participant is available",
+                d["days"],
+            )
+            % d
+        )
+    if constraint.name == reference.DISTANCE:
+        return _("%(km)s km away; the participant travels at most %(limit)s km") % d
+    if constraint.name == reference.LICENCE:
+        return _("Needs a driving licence the participant does not have")
+    if constraint.name == reference.LANGUAGE:
+        if bent:
+            return _("Asks for more Swedish than the participant has; language support is offered")
+        return _("Asks for more Swedish than the participant has, without language support")
+    if bent:
+        return _(
+            "The participant needs step-free access and the workplace's accessibility is not "
+            "described: ask the employer"
+        )
+    return _("The participant needs step-free access, which the workplace does not have")
