@@ -215,6 +215,7 @@ def _key() -> tuple:
     for model in (
         Occupation,
         Occupation.skills.through,
+        Occupation.skills_in_ads.through,
         OccupationGroup.skills.through,
         Substitutability,
     ):
@@ -242,7 +243,8 @@ def _build_stored() -> Index:
         occupations=list(Occupation.objects.values_list("pk", "group_id", "group__code")),
         occupation_skills=list(
             Occupation.skills.through.objects.values_list("occupation_id", "skill_id")
-        ),
+        )
+        + list(Occupation.skills_in_ads.through.objects.values_list("occupation_id", "skill_id")),
         group_skills=list(
             OccupationGroup.skills.through.objects.values_list("occupationgroup_id", "skill_id")
         ),

@@ -43,6 +43,7 @@ class TaxonomyData:
     industries: dict[str, dict] = field(default_factory=dict)
     group_skills: set[tuple[str, str]] = field(default_factory=set)
     occupation_skills: set[tuple[str, str]] = field(default_factory=set)
+    occupation_ad_skills: set[tuple[str, str]] = field(default_factory=set)
     substitutions: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
@@ -55,6 +56,7 @@ class TaxonomyData:
             "industries": len(self.industries),
             "group_skills": len(self.group_skills),
             "occupation_skills": len(self.occupation_skills),
+            "occupation_ad_skills": len(self.occupation_ad_skills),
             "substitutions": len(self.substitutions),
         }
 
@@ -98,6 +100,10 @@ def jobtech_read(data_dir: Path) -> TaxonomyData:
             skill_id = skill_by_label.get(label)
             if skill_id is not None:
                 data.occupation_skills.add((occupation_id, skill_id))
+        for label in entry.get("calculated_skills") or []:
+            skill_id = skill_by_label.get(label)
+            if skill_id is not None:
+                data.occupation_ad_skills.add((occupation_id, skill_id))
     _read_substitutions(data, _concepts(data_dir, FILES[4]))
     for concept in _concepts(data_dir, "languages.json"):
         iso = (

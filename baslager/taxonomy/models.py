@@ -61,6 +61,15 @@ class Occupation(Concept):
         OccupationGroup, null=True, on_delete=models.SET_NULL, related_name="occupations"
     )
     skills = models.ManyToManyField("Skill", blank=True, related_name="occupations")
+    # The group's skills say what the SSYK group needs; these say what employers ask of this
+    # occupation in particular, so occupations of one group can be told apart.
+    skills_in_ads = models.ManyToManyField(
+        "Skill",
+        blank=True,
+        related_name="+",
+        verbose_name=_("skills asked for in job ads"),
+        help_text=_("Computed by Arbetsförmedlingen from job ads for this occupation."),
+    )
     substitutes = models.ManyToManyField(
         "self",
         through="Substitutability",

@@ -130,6 +130,17 @@ def taxonomy_store(
         owners={occupations[concept_id] for concept_id in data.occupations},
         replace=replace_links,
     )
+    _link(
+        Occupation.skills_in_ads.through,
+        ("occupation_id", "skill_id"),
+        {
+            (occupations[a], skills[b])
+            for a, b in data.occupation_ad_skills
+            if a in occupations and b in skills
+        },
+        owners={occupations[concept_id] for concept_id in data.occupations},
+        replace=replace_links,
+    )
     _store_substitutions(data, occupations, replace_links)
 
     record, _ = TaxonomyVersion.objects.get_or_create(

@@ -54,6 +54,7 @@ def counts():
     return {model.__name__: model.objects.count() for model in MODELS} | {
         "group_skills": OccupationGroup.skills.through.objects.count(),
         "occupation_skills": Occupation.skills.through.objects.count(),
+        "occupation_ad_skills": Occupation.skills_in_ads.through.objects.count(),
         "versions": TaxonomyVersion.objects.count(),
     }
 
@@ -69,6 +70,14 @@ def test_it_imports_every_level_of_the_export(imported, db):
     assert set(OccupationGroup.objects.filter(level=4).values_list("parent__level", flat=True)) == {
         3
     }
+
+
+def test_it_imports_the_skills_job_ads_ask_of_each_occupation(imported, db):
+    developer = Occupation.objects.get(concept_id="rQds_YGd_quU")
+    asked = set(developer.skills_in_ads.values_list("label", flat=True))
+    assert {"Programmering", "Systemutveckling", "Molnteknik"} <= asked
+    # Occupations of one SSYK group share the group's skills but not what their ads ask for.
+    assert Occupation.skills_in_ads.through.objects.count() > 30000
 
 
 def test_it_imports_every_level_of_the_sni_industries(imported, db):
