@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "baslager.imports",
     "baslager.matching",
     "baslager.proposals",
+    "baslager.targets",
+    "baslager.socioeconomics",
+    "baslager.employability",
+    "baslager.esf",
     "baslager.demo",
 ]
 

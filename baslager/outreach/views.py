@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
+from baslager.projects.selectors import follow_ups_6m_due
 
 from . import selectors, services
 from .forms import CallForm, CampaignForm, NeedsSurveyForm, TargetFilterForm, need_formset
@@ -258,7 +259,16 @@ def need_to_opening(request, need):
 def my_tasks(request):
     follow_ups = selectors.my_follow_ups(membership=request.membership)
     page = Paginator(follow_ups, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "outreach/tasks.html", {"page": page, "now": timezone.now()})
+    context = {
+        "page": page,
+        "now": timezone.now(),
+        "today": timezone.localdate(),
+        # Six-month follow-ups after a project (projects app), of participants the member sees.
+        "participant_follow_ups": follow_ups_6m_due(
+            membership=request.membership, today=timezone.localdate()
+        ),
+    }
+    return render(request, "outreach/tasks.html", context)
 
 
 @role_required(*OUTREACH_ROLES)

@@ -36,6 +36,16 @@ OPEN_TO_ALL_ROLES = {
     "taxonomy:*": "JobTech's occupations, skills and languages are shared reference data",
     "proposals:fairness": "proposals and placements by gender and occupational field: counts only, "
     "with cells under five people suppressed",
+    "targets:dashboard": "a project's targets against actuals: counts only, cells under five "
+    "suppressed for all but administrators",
+    "targets:pdf": "the same dashboard as a PDF",
+    "targets:excel": "the same dashboard as an Excel workbook",
+    "esf:report": "a project's ESF+ indicators: counts only, cells under five suppressed for all "
+    "but administrators",
+    "socioeconomics:calculator": "the socio-economic calculator: parameters and money figures, no "
+    "personal data (scouts are refused by role)",
+    "socioeconomics:project": "a project's socio-economic value: counts only, a figure resting on "
+    "fewer than five people is not shown to viewers (scouts are refused by role)",
 }
 
 # Pages scouts may open besides those open to all; viewers see aggregates only, so they stay
@@ -57,6 +67,8 @@ SECRET_LINK_PAGES = {
     "placements:supervisor": "a placement's supervisor at the employer has no account and opens "
     "the checklists with the link the coach sent",
     "placements:supervisor_tick": "the same supervisor ticks checklist items off from that page",
+    "employability:respond": "a participant has no account and answers the self-assessment on "
+    "their own phone with the one-time link their coach sent",
 }
 
 # Pages other engineers are building; the walk must reach them once they exist.

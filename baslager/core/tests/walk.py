@@ -13,6 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from baslager.accounts.models import User
+from baslager.employability.models import AnsweredHow, Assessment, Occasion
+from baslager.employability.services import assessment_record, questionnaire_for
 from baslager.employers.models import Employer, Supervisor
 from baslager.handbook.models import ChecklistTemplate
 from baslager.imports.models import ImportBatch
@@ -49,9 +51,18 @@ from baslager.plans.models import (
     Goal,
     Occurrence,
 )
-from baslager.projects.models import Project
+from baslager.projects.models import (
+    ExitReason,
+    ExitSituation,
+    Project,
+    ProjectEnrolment,
+    SituationKind,
+    SixMonthFollowUp,
+)
+from baslager.projects.services import project_enrolment_enter, project_enrolment_exit
 from baslager.proposals.models import Proposal
 from baslager.proposals.services import proposal_create
+from baslager.targets.models import ProjectTarget, TargetKind
 from baslager.taxonomy.models import Language, Occupation
 
 # allauth's own pages, the language switch and Django's admin are not ours to walk;
@@ -63,6 +74,8 @@ PARTICIPANT_KWARGS = frozenset(
     {"participant", "note", "goal", "enrolment", "experience", "language"}
     | {"placement", "item", "token"}
     | {"proposal"}
+    | {"assessment"}
+    | {"project_enrolment", "situation", "follow_up_6m"}
 )
 # Keyword arguments that point at any object of the organisation (``kind``: shared reference data).
 ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
@@ -82,6 +95,8 @@ ORGANISATION_KWARGS = PARTICIPANT_KWARGS | {
     "project",
     "lead",
     "batch",
+    "question",
+    "project_target",
 }
 
 IDENTITY_NUMBER = "198705142389"
@@ -179,9 +194,17 @@ def build_kwargs_registry(world) -> dict[str, object]:
         organisation=home, employer=employer, name="Stina Handledare"
     )
     opening = Opening.objects.create(organisation=home, employer=employer, title="Lagerarbetare")
+    project = Project.objects.create(
+        organisation=home,
+        name="Alla kan arbeta",
+        funder="esf_plus",
+        starts_on=timezone.localdate() - timedelta(days=100),
+        ends_on=timezone.localdate() + timedelta(days=600),
+    )
     return {
         **_outreach_objects(world, employer),
         **_placement_objects(world, employer, supervisor),
+        **_employability_objects(world),
         "proposal": proposal_create(
             membership=Membership.objects.get(user=coach, organisation=home),
             actor=coach,
@@ -202,12 +225,9 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "employer": employer.public_id,
         "supervisor": supervisor.pk,
         "opening": opening.public_id,
-        "project": Project.objects.create(
-            organisation=home,
-            name="Alla kan arbeta",
-            funder="esf_plus",
-            starts_on=timezone.localdate() - timedelta(days=100),
-            ends_on=timezone.localdate() + timedelta(days=600),
+        **_project_objects(world, project),
+        "project_target": ProjectTarget.objects.create(
+            organisation=home, project=project, kind=TargetKind.PARTICIPANTS, value=20
         ).pk,
         "task": LowThresholdTask.objects.create(
             organisation=home,
@@ -224,6 +244,37 @@ def build_kwargs_registry(world) -> dict[str, object]:
         "batch": ImportBatch.objects.create(
             organisation=home, created_by=coach, file_name="arbetsgivare.csv", file_kind="csv"
         ).public_id,
+    }
+
+
+def _project_objects(world, project) -> dict:
+    """The participant in ``project``, left ten days ago, with a situation after exit and the
+    six-month follow-up that came with the exit."""
+    today = timezone.localdate()
+    enrolment, _ = project_enrolment_enter(
+        participant=world.participant,
+        project=project,
+        entry_date=today - timedelta(days=50),
+        actor=world.coach,
+    )
+    project_enrolment_exit(
+        enrolment=enrolment,
+        exit_date=today - timedelta(days=10),
+        exit_reason=ExitReason.FOUND_WORK,
+        actor=world.coach,
+    )
+    situation = ExitSituation.objects.create(
+        organisation=world.home,
+        enrolment=enrolment,
+        kind=SituationKind.JOB_SEEKING,
+        occurred_on=today - timedelta(days=5),
+        evidence_kind="participant_statement",
+    )
+    return {
+        "project": project.pk,
+        "project_enrolment": enrolment.pk,
+        "situation": situation.pk,
+        "follow_up_6m": enrolment.follow_ups_6m.get().pk,
     }
 
 
@@ -248,6 +299,27 @@ def _placement_objects(world, employer, supervisor) -> dict:
         # link answers 404 to everyone, signed in or not. The working link is tested in
         # baslager/placements/tests/test_supervisor_page.py.
         "token": secrets.token_urlsafe(32),
+    }
+
+
+def _employability_objects(world) -> dict:
+    """The participant's self-assessment at entry, one of home's questions and a language of its
+    questionnaire (``language_code`` names a language, not an object, so it is no scope test)."""
+    questionnaire = questionnaire_for(organisation=world.home)
+    questions = list(questionnaire.questions.all())
+    assessment = assessment_record(
+        participant=world.participant,
+        questionnaire=questionnaire,
+        occasion=Occasion.ENTRY,
+        language="sv",
+        answered_how=AnsweredHow.PAPER,
+        values={question.pk: 3 for question in questions},
+        entered_by=world.coach,
+    )
+    return {
+        "assessment": assessment.public_id,
+        "question": questions[0].pk,
+        "language_code": "en",
     }
 
 
@@ -348,6 +420,10 @@ def participant_data_fingerprint(world) -> tuple:
         rows(PlacementChecklistItem, "done_at", checklist__placement__participant=participant),
         rows(SupervisorLink, "revoked_at", placement__participant=participant),
         rows(Proposal, "status", "consent_given_at", "placement_id", **mine),
+        rows(Assessment, "occasion", "answered_on", **mine),
+        rows(ProjectEnrolment, "entry_date", "exit_date", "exit_reason", **mine),
+        rows(ExitSituation, "occurred_on", "kind", enrolment__participant=participant),
+        rows(SixMonthFollowUp, "answered_at", "cancelled_at", enrolment__participant=participant),
         rows(Membership, "role", "user_id", organisation=world.home),
         rows(Phase, "name", "position", "is_active", organisation=world.home),
         rows(Activity, "title", organisation=world.home),

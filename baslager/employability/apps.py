@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmployabilityConfig(AppConfig):
+    name = "baslager.employability"
+    verbose_name = _("Perceived employability")

@@ -1,0 +1,176 @@
+"""The report, the people behind a figure and the monthly SCB export, as each role sees them."""
+
+import io
+import re
+from datetime import date
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from baslager.esf.models import ExportBatch
+from baslager.participants.models import Gender as ParticipantGender
+from baslager.testing.personas import make_participant
+
+from .test_selectors import enrol, make_project
+
+pytestmark = pytest.mark.django_db
+
+
+def complete(person, gender=ParticipantGender.WOMAN):
+    person.gender, person.birth_date = gender, date(1990, 1, 1)
+    person.id_number = f"19900101{person.pk:04}"
+    person.save()
+    return person
+
+
+def _enrol_complete(person, project, **fields):
+    return enrol(
+        complete(person),
+        project,
+        employment_status_at_entry="unemployed",
+        education_at_entry="isced_3_4",
+        **fields,
+    )
+
+
+@pytest.fixture
+def project(world):
+    project = make_project(world.home, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31))
+    _enrol_complete(world.participant, project)
+    for i in range(5):
+        _enrol_complete(make_participant(world.home, first_name=f"Person{i}"), project)
+    # one man: a cell of one
+    _enrol_complete(make_participant(world.home, world.coach, first_name="Adam"), project)
+    complete(project.enrolments.get(participant__first_name="Adam").participant, "man")
+    return project
+
+
+def _row(body: str, code: str) -> str:
+    start = body.index(f'data-code="{code}"')
+    return body[start : body.index("</tr>", start)]
+
+
+def _cells(body: str, code: str) -> list[str]:
+    """The row's cells after the label, as text: women, men, non-binary, (unknown,) total."""
+    row = _row(body, code).split("</th>", 1)[1]
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row)]
+
+
+def test_viewers_see_counts_with_small_cells_hidden(world, signed_in, project):
+    body = signed_in(world.viewer).get(reverse("esf:report", args=[project.pk])).content.decode()
+    assert _cells(body, "EECO02") == ["6", "&lt;5", "0", "–", "7"]
+    assert reverse("esf:people", args=[project.pk]) not in body
+
+
+def test_administrators_see_exact_counts_and_may_drill_down(world, signed_in, project):
+    client = signed_in(world.admin)
+    body = client.get(reverse("esf:report", args=[project.pk])).content.decode()
+    assert _cells(body, "EECO02") == ["6", "1", "0", "–", "7"]
+    assert reverse("esf:people", args=[project.pk]) in _row(body, "EECO02")
+
+
+def test_the_period_decides_who_is_counted(world, signed_in, project):
+    url = reverse("esf:report", args=[project.pk])
+    client = signed_in(world.admin)
+    body = client.get(url, {"starts_on": "2025-03-01", "ends_on": "2025-12-31"}).content.decode()
+    assert _cells(body, "EECO01")[-1] == "0"
+    body = client.get(url, {"starts_on": "2025-02-03", "ends_on": "2025-02-03"}).content.decode()
+    assert _cells(body, "EECO01")[-1] == "7"
+
+
+def test_a_coach_sees_only_their_own_behind_a_figure(world, signed_in, project):
+    url = reverse("esf:people", args=[project.pk])
+    query = {"code": "EECO02", "starts_on": "2025-01-01", "ends_on": "2025-12-31"}
+    body = signed_in(world.coach).get(url, query).content.decode()
+    assert "Amina" in body and "Adam" in body and "Person0" not in body
+    body = signed_in(world.coach).get(url, {**query, "gender": "man"}).content.decode()
+    assert "Adam" in body and "Amina" not in body
+
+
+def test_viewers_may_not_drill_down_or_export(world, signed_in, project):
+    client = signed_in(world.viewer)
+    query = {"code": "EECO02", "starts_on": "2025-01-01", "ends_on": "2025-12-31"}
+    assert client.get(reverse("esf:people", args=[project.pk]), query).status_code == 403
+    assert client.get(reverse("esf:export", args=[project.pk])).status_code == 403
+    assert signed_in(world.coach).get(reverse("esf:export", args=[project.pk])).status_code == 403
+
+
+def test_the_export_in_order_and_the_re_submission_rule(world, signed_in, project):
+    client = signed_in(world.admin)
+    export_url = reverse("esf:export", args=[project.pk])
+    submit_url = reverse("esf:export_submit", args=[project.pk])
+    body = client.get(export_url).content.decode()
+    assert 'data-month="2025-02" data-state="to_submit"' in body
+    # Out of order is refused.
+    client.post(submit_url, {"month": "2025-02"})
+    assert not ExportBatch.objects.exists()
+    for month in ("2025-01", "2025-02", "2025-03"):
+        client.post(submit_url, {"month": month})
+    assert ExportBatch.objects.filter(project=project).count() == 3
+    body = client.get(export_url).content.decode()
+    assert 'data-month="2025-03" data-state="submitted"' in body
+    # A correction in February: February changed, March must be sent again.
+    enrolment = project.enrolments.get(participant=world.participant)
+    enrolment.entry_date = date(2025, 2, 20)
+    enrolment.save()
+    body = client.get(export_url).content.decode()
+    assert 'data-month="2025-02" data-state="changed"' in body
+    assert 'data-month="2025-03" data-state="resubmit"' in body
+    assert "must be sent to SCB again" in body
+
+
+def test_downloads_in_csv_and_excel(world, signed_in, project):
+    client = signed_in(world.admin)
+    url = reverse("esf:export_download", args=[project.pk])
+    csv_text = client.get(url, {"month": "2025-02", "format": "csv"}).content.decode()
+    lines = csv_text.strip().splitlines()
+    assert lines[0] == "Month;Personal identity number;Start date;End date"
+    assert len(lines) == 8 and all(line.startswith("2025-02;") for line in lines[1:])
+    response = client.get(url, {"format": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[:3] == ["2025-01", "2025-02", "2025-03"]
+    assert client.get(url, {"month": "garbage"}).status_code == 404
+
+
+def test_downloads_are_logged(world, signed_in, project):
+    from auditlog.models import LogEntry
+
+    signed_in(world.admin).get(reverse("esf:export_download", args=[project.pk]))
+    entry = LogEntry.objects.filter(action=LogEntry.Action.ACCESS).latest("pk")
+    assert entry.additional_data["viewed"] == "scb_participant_export"
+
+
+def test_the_report_in_a_constant_number_of_queries(world, signed_in, project):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(world.viewer)
+    url = reverse("esf:report", args=[project.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for i in range(10):
+        _enrol_complete(make_participant(world.home, first_name=f"More{i}"), project)
+    assert queries() == few
+
+
+def test_without_a_figure_the_people_page_lists_everyone_the_member_may_see(
+    world, signed_in, project
+):
+    body = signed_in(world.coach).get(reverse("esf:people", args=[project.pk])).content.decode()
+    assert "EECO01" in body and "Amina" in body and "Person0" not in body
+
+
+def test_a_period_ending_before_it_starts_is_refused_and_the_whole_project_shown(
+    world, signed_in, project
+):
+    url = reverse("esf:report", args=[project.pk])
+    response = signed_in(world.admin).get(url, {"starts_on": "2025-06-01", "ends_on": "2025-01-01"})
+    body = response.content.decode()
+    assert "The end of the period cannot be before its start." in body
+    assert _cells(body, "EECO01")[-1] == "7"
