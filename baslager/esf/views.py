@@ -15,7 +15,7 @@ from baslager.organisations.models import Role
 from baslager.projects.models import Project
 
 from . import selectors, services
-from .export import as_csv, as_workbook
+from .export import MonthState, as_csv, as_workbook
 from .forms import CellForm, DownloadForm, SubmitForm, period_of
 from .indicators import GENDERS, INDICATORS, Counts, IndicatorResult
 from .records import Gender
@@ -41,7 +41,6 @@ def report(request, project):
         "ends_on": ends_on,
         "outputs": [_row(r, exact) for r in results if r.indicator.is_output],
         "results": [_row(r, exact) for r in results if not r.indicator.is_output],
-        "genders": GENDERS,
         "may_drill_down": request.membership.works_with_participants,
         "exact": exact,
     }
@@ -105,7 +104,9 @@ def export(request, project):
         "project": project,
         "statuses": statuses,
         "next_to_send": next((s for s in statuses if s.must_be_sent), None),
-        "resubmissions": [s for s in statuses if s.state in ("changed", "resubmit")],
+        "resubmissions": [
+            s for s in statuses if s.state in (MonthState.CHANGED, MonthState.RESUBMIT)
+        ],
     }
     return render(request, "esf/export.html", context)
 
@@ -124,7 +125,7 @@ def export_download(request, project):
         for status in selectors.export_statuses(
             project=project, membership=request.membership, today=today
         )
-        if status.state != "not_open"
+        if status.state != MonthState.NOT_OPEN
     ]
     if month := form.cleaned_data["month"]:
         months = [rows for rows in months if rows.month == month]

@@ -4,6 +4,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -258,7 +259,14 @@ def project_enrolment_exit(
     enrolment.full_clean(exclude=["organisation"])
     enrolment.save()
     # One follow-up per exit: a corrected exit moves its follow-up unless it is answered already.
-    follow_up = enrolment.follow_ups_6m.filter(cancelled_at__isnull=True).first()
+    # After a re-entry, the follow-ups of earlier stays stay as they were answered.
+    stay_began = (
+        enrolment.re_entries.aggregate(latest=Max("re_entered_on"))["latest"]
+        or enrolment.entry_date
+    )
+    follow_up = enrolment.follow_ups_6m.filter(
+        cancelled_at__isnull=True, exit_date__gte=stay_began
+    ).first()
     if follow_up is None:
         follow_up = SixMonthFollowUp(
             organisation_id=enrolment.organisation_id,

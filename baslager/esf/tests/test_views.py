@@ -174,3 +174,17 @@ def test_a_period_ending_before_it_starts_is_refused_and_the_whole_project_shown
     body = response.content.decode()
     assert "The end of the period cannot be before its start." in body
     assert _cells(body, "EECO01")[-1] == "7"
+
+
+def test_refusals_on_a_row_of_their_own(world, signed_in, project):
+    from baslager.projects.models import EnrolmentSensitiveSnapshot
+
+    for enrolment in project.enrolments.all():
+        EnrolmentSensitiveSnapshot.objects.create(
+            organisation=world.home, enrolment=enrolment, disability="refused"
+        )
+    body = signed_in(world.admin).get(reverse("esf:report", args=[project.pk])).content.decode()
+    assert _cells(body, "EECO12") == ["0", "0", "0", "–", "0"]
+    assert "Declined to answer" in _row(body, "EECO12-refused")
+    assert _cells(body, "EECO12-refused") == ["6", "1", "0", "–", "7"]
+    assert 'data-code="EECO13-refused"' not in body

@@ -141,6 +141,29 @@ def test_the_exit_after_a_re_entry_updates_the_exit_and_its_follow_up(world):
     assert enrolment.follow_ups_6m.count() == 2
 
 
+def test_an_exit_after_a_re_entry_gets_its_own_follow_up_beside_the_answered_one(world):
+    project = make_project(world)
+    enrolment = _exited(
+        world,
+        project,
+        entry_date=TODAY - timedelta(days=300),
+        exit_date=TODAY - timedelta(days=250),
+    )
+    answered = six_month_follow_up_answer(
+        follow_up=enrolment.follow_ups_6m.get(),
+        data={"employment_status": StatusAfterSixMonths.UNEMPLOYED},
+        actor=world.coach,
+    )
+    _enter(world, project, entry_date=TODAY - timedelta(days=40))
+    project_enrolment_exit(
+        enrolment=enrolment, exit_date=TODAY, exit_reason=ExitReason.FOUND_WORK, actor=world.coach
+    )
+    answered.refresh_from_db()
+    assert answered.exit_date == TODAY - timedelta(days=250) and answered.cancelled_at is None
+    new = enrolment.follow_ups_6m.exclude(pk=answered.pk).get()
+    assert (new.exit_date, new.answered_at) == (TODAY, None)
+
+
 def test_a_participant_cannot_enter_a_project_they_are_in(world):
     project = make_project(world)
     _enter(world, project)
