@@ -5,11 +5,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header, urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.audit.services import access_record
-from baslager.organisations.access import get_scoped_or_404, suppress_small
+from baslager.core.pdf import render_pdf
+from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 from baslager.organisations.models import Role
 from baslager.projects.models import Project
@@ -17,51 +20,79 @@ from baslager.projects.models import Project
 from . import selectors, services
 from .export import MonthState, as_csv, as_workbook
 from .forms import CellForm, DownloadForm, SubmitForm, period_of
-from .indicators import GENDERS, INDICATORS, Counts, IndicatorResult
+from .indicators import INDICATORS
+from .presentation import as_workbook as as_report_workbook
+from .presentation import report_row, result_charts
 from .records import Gender
 
 PAGE_SIZE = 25
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # The report holds counts only; every role may read it, and only administrators, who report the
-# exact figures to the funder, see counts under five.
-@role_required(*Role.values)
-@require_http_methods(["GET"])
-def report(request, project):
-    project = get_scoped_or_404(Project, request.membership, pk=project)
+# exact figures to the funder, see counts under five. The PDF and the Excel file are the same
+# report, for the same roles.
+def _report(request, project: Project) -> dict:
     form, starts_on, ends_on = period_of(request, project)
     results = selectors.indicator_results(
         project=project, membership=request.membership, starts_on=starts_on, ends_on=ends_on
     )
     exact = request.membership.is_admin
-    context = {
+    rows = [report_row(r, exact) for r in results]
+    outputs = [row for row in rows if row["indicator"].is_output]
+    result_rows = [row for row in rows if not row["indicator"].is_output]
+    return {
         "project": project,
         "form": form,
         "starts_on": starts_on,
         "ends_on": ends_on,
-        "outputs": [_row(r, exact) for r in results if r.indicator.is_output],
-        "results": [_row(r, exact) for r in results if not r.indicator.is_output],
+        "period_query": urlencode(
+            {"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()}
+        ),
+        "outputs": outputs,
+        "results": result_rows,
+        "charts": result_charts(result_rows),
         "may_drill_down": request.membership.works_with_participants,
         "exact": exact,
     }
-    return render(request, "esf/report.html", context)
 
 
-def _row(result: IndicatorResult, exact: bool) -> dict:
-    def shown(count: int):
-        return count if exact else suppress_small(count)
+def _report_file_name(project: Project, suffix: str) -> str:
+    return f"{slugify(project.name) or 'project'}-{_('esf-indicators')}.{suffix}"
 
-    def cells(counts: Counts) -> list:
-        return [(gender.value, shown(counts[gender])) for gender in GENDERS]
 
-    refused = result.refused
-    return {
-        "indicator": result.indicator,
-        "cells": cells(result.counts),
-        "unknown": shown(result.counts[Gender.UNKNOWN]),
-        "total": shown(result.counts.total),
-        "refused": None if refused is None else cells(refused) + [("", shown(refused.total))],
-    }
+@role_required(*Role.values)
+@require_http_methods(["GET"])
+def report(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    return render(request, "esf/report.html", _report(request, project))
+
+
+@role_required(*Role.values)
+@require_http_methods(["GET"])
+def report_pdf(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    # On paper the figures are not links to the people behind them.
+    context = _report(request, project) | {"may_drill_down": False}
+    return render_pdf(request, "esf/report.html", context, _report_file_name(project, "pdf"))
+
+
+@role_required(*Role.values)
+@require_http_methods(["GET"])
+def report_excel(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    context = _report(request, project)
+    workbook = as_report_workbook(
+        project=project,
+        starts_on=context["starts_on"],
+        ends_on=context["ends_on"],
+        rows=context["outputs"] + context["results"],
+    )
+    response = HttpResponse(workbook, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(
+        True, _report_file_name(project, "xlsx")
+    )
+    return response
 
 
 @role_required(*STAFF_WITH_PARTICIPANTS)
@@ -138,7 +169,7 @@ def export_download(request, project):
     if form.cleaned_data["format"] == "xlsx":
         response = HttpResponse(
             as_workbook(months),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX,
         )
         name += ".xlsx"
     else:

@@ -1,8 +1,12 @@
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from baslager.core.pdf import render_pdf
 from baslager.organisations.access import get_scoped_or_404, suppress_small
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
 from baslager.organisations.models import Role
@@ -13,10 +17,12 @@ from .calculation import Parameters, ProjectCost, valuation
 from .chart import bar_chart
 from .forms import ParameterForms, WhatIfForm
 from .models import Actor
+from .workbook import as_workbook
 
 # Figures only, no personal data: viewers (funders, steering groups) read them; scouts work with
 # employers and have no use for them.
 READERS = (Role.ADMIN, Role.COACH, Role.VIEWER)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _results(parameters: Parameters, *, people, cost: ProjectCost | None, participants) -> dict:
@@ -102,12 +108,9 @@ def parameters_preview(request):
     return render(request, "socioeconomics/_results.html", context | {"preview": True})
 
 
-@role_required(*READERS)
-@require_GET
-def project_value(request, project):
+def _project(request, project: Project) -> dict:
     """What the people a project brought into work are worth, and how many it needs to pay for
     itself. Viewers see no figure that rests on fewer than five people."""
-    project = get_scoped_or_404(Project, request.membership, pk=project)
     people = selectors.people_into_work(membership=request.membership, project=project)
     participants = selectors.project_participants(membership=request.membership, project=project)
     shown_people = people
@@ -121,10 +124,42 @@ def project_value(request, project):
         "values_hidden": not shown_people,
         **_parameters_shown(parameter_set),
     }
-    context |= _results(
+    return context | _results(
         selectors.parameters_of(parameter_set),
         people=people if shown_people is not None else 0,
         cost=selectors.project_cost_of(project),
         participants=participants,
     )
-    return render(request, "socioeconomics/project.html", context)
+
+
+def _file_name(project: Project, suffix: str) -> str:
+    return f"{slugify(project.name) or 'project'}-{_('socio-economic-value')}.{suffix}"
+
+
+# The PDF and the Excel file are the page's figures, for the page's readers.
+@role_required(*READERS)
+@require_GET
+def project_value(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    return render(request, "socioeconomics/project.html", _project(request, project))
+
+
+@role_required(*READERS)
+@require_GET
+def project_pdf(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    return render_pdf(
+        request,
+        "socioeconomics/project.html",
+        _project(request, project),
+        _file_name(project, "pdf"),
+    )
+
+
+@role_required(*READERS)
+@require_GET
+def project_excel(request, project):
+    project = get_scoped_or_404(Project, request.membership, pk=project)
+    response = HttpResponse(as_workbook(context=_project(request, project)), content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, _file_name(project, "xlsx"))
+    return response

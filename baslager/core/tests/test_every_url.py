@@ -42,10 +42,15 @@ OPEN_TO_ALL_ROLES = {
     "targets:excel": "the same dashboard as an Excel workbook",
     "esf:report": "a project's ESF+ indicators: counts only, cells under five suppressed for all "
     "but administrators",
+    "esf:report_pdf": "the same ESF+ report as a PDF",
+    "esf:report_excel": "the same ESF+ report as an Excel workbook",
     "socioeconomics:calculator": "the socio-economic calculator: parameters and money figures, no "
     "personal data (scouts are refused by role)",
     "socioeconomics:project": "a project's socio-economic value: counts only, a figure resting on "
     "fewer than five people is not shown to viewers (scouts are refused by role)",
+    "socioeconomics:project_pdf": "the same project value as a PDF (scouts are refused by role)",
+    "socioeconomics:project_excel": "the same project value as an Excel workbook (scouts are "
+    "refused by role)",
 }
 
 # Pages scouts may open besides those open to all; viewers see aggregates only, so they stay

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from baslager.accounts.tests.helpers import give_totp
 from baslager.esf.models import ExportBatch
 from baslager.participants.models import Gender as ParticipantGender
 from baslager.testing.personas import make_participant
@@ -188,3 +189,57 @@ def test_refusals_on_a_row_of_their_own(world, signed_in, project):
     assert "Declined to answer" in _row(body, "EECO12-refused")
     assert _cells(body, "EECO12-refused") == ["6", "1", "0", "–", "7"]
     assert 'data-code="EECO13-refused"' not in body
+
+
+def test_the_report_charts_the_result_indicators_by_gender(world, signed_in, project):
+    body = signed_in(world.viewer).get(reverse("esf:report", args=[project.pk])).content.decode()
+    assert body.count('<svg class="chart"') == 3
+    assert "Result indicators: Women" in body and "Result indicators: Non-binary" in body
+    charts = body[body.index('id="esf-charts-heading"') :]
+    assert all(f">EECR0{n}<" in charts for n in range(1, 7))
+    assert ">EECO01<" not in charts
+
+
+def test_the_report_as_a_pdf(world, signed_in, project):
+    url = reverse("esf:report_pdf", args=[project.pk])
+    response = signed_in(world.viewer).get(
+        url, {"starts_on": "2025-01-01", "ends_on": "2025-06-30"}
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+
+
+def _sheet_rows(response) -> list[tuple]:
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert len(workbook.worksheets) == 1
+    return list(workbook.active.iter_rows(values_only=True))
+
+
+def test_the_report_in_excel_with_the_pages_suppression(world, signed_in, project):
+    url = reverse("esf:report_excel", args=[project.pk])
+    rows = _sheet_rows(signed_in(world.viewer).get(url))
+    assert rows[0][:2] == (project.name, "2025-01-01 – 2025-12-31")
+    assert rows[1] == ("Code", "Indicator", "Women", "Men", "Non-binary", "Total")
+    by_code = {row[0]: row for row in rows[2:] if row[1] != "Declined to answer"}
+    assert by_code["EECO02"][2:] == (6, "<5", 0, 7)
+    assert set(by_code) >= {"EECO01", "EECO17", "EECR01", "EECR06"}
+    exact = {row[0]: row for row in _sheet_rows(signed_in(world.admin).get(url))[2:]}
+    assert exact["EECO02"][2:] == (6, 1, 0, 7)
+
+
+def test_the_period_carries_over_to_the_downloads(world, signed_in, project):
+    query = {"starts_on": "2025-03-01", "ends_on": "2025-12-31"}
+    client = signed_in(world.admin)
+    body = client.get(reverse("esf:report", args=[project.pk]), query).content.decode()
+    assert "starts_on=2025-03-01&amp;ends_on=2025-12-31" in body
+    rows = _sheet_rows(client.get(reverse("esf:report_excel", args=[project.pk]), query))
+    assert next(row for row in rows if row[0] == "EECO01")[-1] == 0
+
+
+@pytest.mark.parametrize("name", ["report", "report_pdf", "report_excel"])
+def test_an_outsider_gets_404_for_the_report_and_its_files(world, signed_in, project, name):
+    give_totp(world.outsider)
+    url = reverse(f"esf:{name}", args=[project.pk])
+    assert signed_in(world.outsider).get(url).status_code == 404

@@ -1,8 +1,12 @@
 import datetime
+import io
 import re
 
+import openpyxl
+import pytest
 from django.urls import reverse
 
+from baslager.accounts.tests.helpers import give_totp
 from baslager.projects.models import ExitSituation, Project, ProjectEnrolment, SituationKind
 from baslager.socioeconomics.forms import ParameterForms
 from baslager.socioeconomics.models import Assumption, AssumptionKey, CostItem
@@ -177,3 +181,66 @@ def test_viewers_get_no_value_resting_on_fewer_than_five_people(world, signed_in
     assert "3 participants" not in _figure(viewer_page, "break-even")
     coach_page = signed_in(world.coach).get(url).content.decode()
     assert _figure(coach_page, "headline").startswith("3 people into work:")
+
+
+def _workbook(response):
+    assert response.status_code == 200
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def test_the_project_value_as_a_pdf(world, signed_in):
+    project = _project_with_people_into_work(world, 5)
+    url = reverse("socioeconomics:project_pdf", kwargs={"project": project.pk})
+    response = signed_in(world.viewer).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_project_value_in_excel_with_results_and_sources(world, signed_in):
+    project = _project_with_people_into_work(world, 5)
+    url = reverse("socioeconomics:project_excel", kwargs={"project": project.pk})
+    workbook = _workbook(signed_in(world.viewer).get(url))
+    results, costs, assumptions = workbook.worksheets
+    rows = list(results.iter_rows(values_only=True))
+    assert rows[0][0] == "Enklare väg till jobb"
+    assert rows[1][:2] == ("Participants who reached work", 5)
+    assert rows[3][:2] == ("Payer", "Real costs avoided per person-year")
+    society = rows[-1]
+    assert society[0] == "Society (real effects)"
+    assert society[6] == 2_000_000  # the whole budget
+    assert society[7] == pytest.approx(
+        society[5] - society[6], abs=1
+    )  # net = gain over the horizon - cost
+    assert "Municipality" in [row[0] for row in rows[4:-1]]
+    cost_rows = list(costs.iter_rows(values_only=True))
+    assert cost_rows[0][4:6] == ("Source", "Link to the source")
+    assert len(cost_rows) > 1 and all(row[4] for row in cost_rows[1:])
+    assumption_rows = list(assumptions.iter_rows(values_only=True))
+    assert assumption_rows[0][:3] == ("Parameter", "Value", "Unit")
+    assert any(row[3].startswith("Antagande av Baslägers team") for row in assumption_rows[1:])
+
+
+def test_the_excel_file_hides_from_viewers_what_the_page_hides(world, signed_in):
+    project = _project_with_people_into_work(world, 3)
+    url = reverse("socioeconomics:project_excel", kwargs={"project": project.pk})
+    rows = list(
+        _workbook(signed_in(world.viewer).get(url)).worksheets[0].iter_rows(values_only=True)
+    )
+    assert rows[1][:2] == ("Participants who reached work", "<5")
+    assert rows[-1][5] == "<5" and rows[-1][7] == "<5"
+    coach_rows = list(
+        _workbook(signed_in(world.coach).get(url)).worksheets[0].iter_rows(values_only=True)
+    )
+    assert coach_rows[1][:2] == ("Participants who reached work", 3)
+    assert isinstance(coach_rows[-1][5], int)
+
+
+@pytest.mark.parametrize("name", ["project", "project_pdf", "project_excel"])
+def test_the_project_value_and_its_files_by_role(world, signed_in, name):
+    project = _project_with_people_into_work(world, 5)
+    url = reverse(f"socioeconomics:{name}", kwargs={"project": project.pk})
+    assert signed_in(world.scout).get(url).status_code == 403
+    give_totp(world.outsider)
+    assert signed_in(world.outsider).get(url).status_code == 404
