@@ -1,5 +1,5 @@
-"""The newest parts of a demo organisation: its project, a call campaign, the scout's leads and
-participants' placements.
+"""The newest parts of a demo organisation: its project and who is in it, a call campaign, the
+scout's leads and participants' placements.
 
 Inserted in bulk like the rest of the demo, so no audit entries; drawn from a generator of its
 own, so none of it changes the participants or employers. Runs after ``employers_load``.
@@ -28,6 +28,7 @@ from .catalogue import industry_codes
 from .employers import organisation_number_make
 from .schedule import at
 from .work_calls import campaign_load
+from .work_enrolments import enrolments_load
 from .work_placements import placements_load
 
 
@@ -44,6 +45,7 @@ def work_load(ctx: Context) -> None:
     rng = random.Random(f"{ctx.seed}:{ctx.spec.key}:work")
     crew = _crew(ctx)
     _project_insert(ctx)
+    enrolments_load(ctx)
     employers = list(Employer.objects.filter(organisation=ctx.organisation).order_by("pk"))
     if employers:
         campaign_load(ctx, rng, crew, employers)
