@@ -6,7 +6,6 @@ their answers, and the one-time links participants answer on their own phones wi
 participant's data (PARTICIPANT policy).
 """
 
-import hashlib
 import uuid
 from datetime import timedelta
 from decimal import Decimal
@@ -246,11 +245,6 @@ class Answer(OrganisationOwned):
 
 # A participant's link works for a week, and for one set of answers.
 LINK_LIFETIME = timedelta(days=7)
-
-
-def token_hash(token: str) -> str:
-    """Only this digest of a link's token is stored: a leaked table opens no page."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class AssessmentLink(OrganisationOwned):

@@ -10,6 +10,7 @@ from django.db.models import Avg, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from baslager.core.secret_links import token_hash
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership
 from baslager.participants.models import Participant
@@ -23,7 +24,6 @@ from .models import (
     Occasion,
     Question,
     Questionnaire,
-    token_hash,
 )
 
 

@@ -1,4 +1,3 @@
-import secrets
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -7,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from baslager.accounts.models import User
+from baslager.core.secret_links import new_token, token_hash
 from baslager.organisations.models import Organisation
 from baslager.participants.models import Participant
 from baslager.projects.models import Project
@@ -21,7 +21,6 @@ from .models import (
     AssessmentLink,
     Question,
     Questionnaire,
-    token_hash,
 )
 
 
@@ -143,7 +142,7 @@ def assessment_link_create(
     _check_same_organisation(participant.organisation_id, questionnaire, project)
     _check_language(questionnaire, language)
     assessment_link_revoke(participant=participant)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     link = AssessmentLink.objects.create(
         organisation_id=participant.organisation_id,
         participant=participant,

@@ -3,7 +3,6 @@
 Placements are participant data: coaches see those of their caseload, scouts and viewers none.
 """
 
-import hashlib
 import uuid
 from datetime import date, timedelta
 
@@ -211,11 +210,6 @@ class PlacementChecklistItem(OrganisationOwned):
 OPEN_ENDED_LINK_LIFETIME = timedelta(days=180)
 # And a link works this long after the placement's last day, for the follow-up.
 LINK_GRACE = timedelta(days=30)
-
-
-def token_hash(token: str) -> str:
-    """Only this digest of a supervisor's token is stored: a leaked table opens no page."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class SupervisorLink(OrganisationOwned):

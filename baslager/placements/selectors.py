@@ -4,6 +4,7 @@ from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from baslager.core.secret_links import token_hash
 from baslager.employers.models import Supervisor
 from baslager.handbook.models import ChecklistStage
 from baslager.organisations.access import get_scoped_or_404, scoped
@@ -16,7 +17,6 @@ from .models import (
     PlacementChecklistItem,
     PlacementStatus,
     SupervisorLink,
-    token_hash,
 )
 
 ACTIVE_STATUSES = (PlacementStatus.PLANNED, PlacementStatus.ONGOING)

@@ -1,11 +1,10 @@
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from baslager.accounts.models import User
+from baslager.core.secret_links import new_token, token_hash
 from baslager.handbook.selectors import checklists_to_copy
 from baslager.organisations.models import Membership
 
@@ -15,7 +14,6 @@ from .models import (
     PlacementChecklistItem,
     PlacementStatus,
     SupervisorLink,
-    token_hash,
 )
 
 EDIT_FIELDS = ("supervisor", "kind", "starts_on", "ends_on", "status")
@@ -142,7 +140,7 @@ def supervisor_link_create(*, placement: Placement, actor: User) -> tuple[Superv
             _("Choose a supervisor for the placement first."), code="no_supervisor"
         )
     supervisor_link_revoke(placement=placement)
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     link = SupervisorLink.objects.create(
         organisation_id=placement.organisation_id,
         placement=placement,
