@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "baslager.participants",
     "baslager.phases",
     "baslager.plans",
+    "baslager.calendars",
     "baslager.journal",
     "baslager.audit",
     "baslager.employers",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("participants/", include("baslager.participants.urls")),
     path("phases/", include("baslager.phases.urls")),
     path("plans/", include("baslager.plans.urls")),
+    path("calendar/", include("baslager.calendars.urls")),
     path("journal/", include("baslager.journal.urls")),
     path("audit/", include("baslager.audit.urls")),
     path("employers/", include("baslager.employers.urls")),

@@ -74,6 +74,8 @@ SECRET_LINK_PAGES = {
     "placements:supervisor_tick": "the same supervisor ticks checklist items off from that page",
     "employability:respond": "a participant has no account and answers the self-assessment on "
     "their own phone with the one-time link their coach sent",
+    "calendars:ics": "a calendar program (Outlook, Google) has no session and fetches the "
+    "member's private feed by its secret address",
 }
 
 # Pages other engineers are building; the walk must reach them once they exist.
