@@ -254,3 +254,12 @@ def test_the_increase_in_internship_places_is_measured_against_the_baseline(
     body = response.content.decode()
     assert "+10 %" in body
     assert "5 new places on top of the 50 before the project" in body
+
+
+def test_figures_have_a_decimal_comma_in_swedish_and_a_point_in_english(
+    admin_client, project, studies_target
+):
+    assert "55.6 %" in admin_client.get(dashboard_url(project)).content.decode()
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sv"
+    body = admin_client.get(dashboard_url(project)).content.decode()
+    assert "55,6 %" in body and "55.6 %" not in body
