@@ -192,6 +192,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 LANGUAGE_CODE = "sv"
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and figures per language (config/formats/<code>/formats.py): Swedish with a decimal
+# comma and Swedish month names, English with dates nobody can misread.
+FORMAT_MODULE_PATH = ["config.formats"]
 
 
 def available_languages() -> list[tuple[str, str]]:

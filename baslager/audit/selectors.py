@@ -4,6 +4,8 @@ The organisation in each entry's ``additional_data`` is the scope: an administra
 entries of their active organisation and nothing else.
 """
 
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from baslager.accounts.models import User
 from baslager.organisations.access import AccessPolicy, scoped
 from baslager.organisations.models import Membership
-from baslager.participants.models import Participant
+from baslager.participants.models import DrivingLicence, Participant, Weekday
 
 ACTIONS = {
     "created": LogEntry.Action.CREATE,
@@ -44,6 +46,19 @@ VIEWED_LABELS = {
     "audit_log_export": _("export of the audit log"),
 }
 MAX_VALUE_LENGTH = 120
+# Django's name for an object without a __str__ of its own, as auditlog stored it.
+GENERIC_REPR = re.compile(r"^\w+ object \(.*\)$")
+# JSON lists of codes, read as their labels.
+JSON_CHOICES = {
+    (Participant, "driving_licences"): DrivingLicence.choices,
+    (Participant, "available_days"): Weekday.choices,
+}
+SENTENCES = {
+    LogEntry.Action.CREATE: _("%(who)s created %(what)s."),
+    LogEntry.Action.UPDATE: _("%(who)s changed %(what)s."),
+    LogEntry.Action.DELETE: _("%(who)s deleted %(what)s."),
+    LogEntry.Action.ACCESS: _("%(who)s viewed %(what)s."),
+}
 
 
 def audit_entries_for(
@@ -108,6 +123,7 @@ class AuditRow:
     changes: list[Change] = field(default_factory=list)
     participant: Participant | None = None
     participant_id: str = ""
+    sentence: str = ""
 
 
 def audit_rows_for(*, entries, membership: Membership) -> list[AuditRow]:
@@ -123,27 +139,65 @@ def audit_rows_for(*, entries, membership: Membership) -> list[AuditRow]:
         for p in scoped(Participant, membership).filter(public_id__in=public_ids)
     }
     related = _related_objects(entries, membership)
-    return [
-        AuditRow(
-            entry=entry,
-            what=_what(entry),
-            action=_action_label(entry),
-            changes=_changes(entry, related),
-            participant=participants.get(_participant_id(entry)),
-            participant_id=_participant_id(entry),
+    rows = []
+    for entry in entries:
+        participant = participants.get(_participant_id(entry))
+        rows.append(
+            AuditRow(
+                entry=entry,
+                what=_what(entry),
+                action=_action_label(entry),
+                changes=_changes(entry, related),
+                participant=participant,
+                participant_id=_participant_id(entry),
+                sentence=_sentence(entry, participant),
+            )
         )
-        for entry in entries
-    ]
+    return rows
 
 
 def _participant_id(entry: LogEntry) -> str:
     return str((entry.additional_data or {}).get("participant") or "")
 
 
-def _what(entry: LogEntry) -> str:
+def _kind(entry: LogEntry) -> str:
     model = entry.content_type.model_class()
-    kind = model._meta.verbose_name if model else entry.content_type.model
-    return f"{str(kind).capitalize()}: {entry.object_repr}"
+    return str(model._meta.verbose_name if model else entry.content_type.model)
+
+
+def _name(entry: LogEntry) -> str:
+    """The object's own name as it was logged; "" where Django only gave its class and id."""
+    name = entry.object_repr or ""
+    return "" if GENERIC_REPR.match(name) else name
+
+
+def _what(entry: LogEntry) -> str:
+    name = _name(entry)
+    kind = _kind(entry).capitalize()
+    return f"{kind}: {name}" if name else kind
+
+
+def _sentence(entry: LogEntry, participant: Participant | None) -> str:
+    """Who did what to whose record, in the interface's language: "Cecilia Coach changed the
+    special-category data of Amina Hassan." """
+    who = str(entry.actor) if entry.actor else entry.actor_email or str(_("The system"))
+    viewed = (entry.additional_data or {}).get("viewed")
+    name = _name(entry)
+    if entry.action == LogEntry.Action.ACCESS and viewed:
+        thing = str(VIEWED_LABELS.get(viewed, viewed))
+    elif name:
+        thing = _("%(kind)s “%(name)s”") % {"kind": _kind(entry), "name": name}
+    else:
+        thing = _kind(entry)
+    # The participant's own record needs no "of"; a read of their page does.
+    of_whom = viewed or entry.content_type.model_class() is not Participant
+    if participant is not None and of_whom:
+        what = _("the %(thing)s of %(participant)s") % {"thing": thing, "participant": participant}
+    elif _participant_id(entry) and participant is None:
+        what = _("the %(thing)s of a participant since removed") % {"thing": thing}
+    else:
+        what = thing
+    return SENTENCES.get(entry.action, "%(who)s: %(what)s") % {"who": who, "what": what}
 
 
 def _action_label(entry: LogEntry) -> str:
@@ -261,6 +315,8 @@ def _readable(model_field, value, related: dict) -> str:
             choices = {str(key): label for key, label in model_field.flatchoices}
             return str(choices.get(value, value))
         internal_type = model_field.get_internal_type()
+        if internal_type == "JSONField":
+            return _json_text(model_field, value)
         if internal_type == "BooleanField":
             return str(_("yes") if value == "True" else _("no"))
         if internal_type == "DateTimeField":
@@ -268,3 +324,21 @@ def _readable(model_field, value, related: dict) -> str:
     if len(value) > MAX_VALUE_LENGTH:
         return value[: MAX_VALUE_LENGTH - 1] + "…"
     return value
+
+
+def _json_text(model_field, value: str) -> str:
+    """A JSON value in words: a list as its items (labels where the field has them), an object
+    as "key: value" pairs."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    labels = {
+        str(key): str(label)
+        for key, label in JSON_CHOICES.get((model_field.model, model_field.name), ())
+    }
+    if isinstance(data, list):
+        return ", ".join(labels.get(str(item), str(item)) for item in data) or "—"
+    if isinstance(data, dict):
+        return "; ".join(f"{key}: {item}" for key, item in data.items()) or "—"
+    return str(data)

@@ -121,6 +121,7 @@ def export(request):
             _("Changes"),
             _("Participant"),
             _("Participant id"),
+            _("What happened"),
         ]
     )
     paginator = Paginator(context["entries"], EXPORT_CHUNK)
@@ -140,6 +141,7 @@ def export(request):
                         _changes_text(row),
                         row.participant or "",
                         row.participant_id,
+                        row.sentence,
                     )
                 ]
             )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -55,12 +56,13 @@ def _svg(template: str, *args) -> str:
 
 
 def number(value: Number | None, unit: str = "") -> str:
-    """A figure as the chart and its table show it: whole numbers plain, others to one decimal."""
+    """A figure as the chart and its table show it, in the page's language: whole numbers plain,
+    others as they are ("37,5 %" in Swedish, "37.5 %" in English)."""
     if value is None:
         return "–"
     value = Decimal(str(value))
-    text = f"{value:.0f}" if value == value.to_integral_value() else f"{value}"
-    return f"{text}{unit}"
+    whole = value == value.to_integral_value()
+    return f"{number_format(value, 0 if whole else None)}{unit}"
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,7 @@ def fingerprint(rows) -> str:
 class MonthState(StrEnum):
     NOT_OPEN = "not_open"  # the month has not ended yet
     TO_SUBMIT = "to_submit"
+    OVERDUE = "overdue"  # not sent and past its due date
     SUBMITTED = "submitted"
     CHANGED = "changed"  # its own rows changed since they were submitted
     RESUBMIT = "resubmit"  # an earlier month changed or was sent again after it
@@ -124,7 +125,12 @@ class MonthStatus:
 
     @property
     def must_be_sent(self) -> bool:
-        return self.state in (MonthState.TO_SUBMIT, MonthState.CHANGED, MonthState.RESUBMIT)
+        return self.state in (
+            MonthState.TO_SUBMIT,
+            MonthState.OVERDUE,
+            MonthState.CHANGED,
+            MonthState.RESUBMIT,
+        )
 
 
 def month_statuses(
@@ -142,7 +148,7 @@ def month_statuses(
         if next_month(month_rows.month) > today:
             state = MonthState.NOT_OPEN
         elif batch is None:
-            state = MonthState.TO_SUBMIT
+            state = MonthState.OVERDUE if today > month_rows.due_on else MonthState.TO_SUBMIT
         elif batch.fingerprint != month_rows.fingerprint:
             state = MonthState.CHANGED
         elif earlier_must_be_sent or (
@@ -152,11 +158,7 @@ def month_statuses(
         else:
             state = MonthState.SUBMITTED
         statuses.append(MonthStatus(month_rows, state, batch))
-        earlier_must_be_sent = earlier_must_be_sent or state in (
-            MonthState.CHANGED,
-            MonthState.RESUBMIT,
-            MonthState.TO_SUBMIT,
-        )
+        earlier_must_be_sent = earlier_must_be_sent or statuses[-1].must_be_sent
         if batch is not None and (
             latest_earlier_submission is None or batch.submitted_at > latest_earlier_submission
         ):

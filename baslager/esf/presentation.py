@@ -66,19 +66,31 @@ def _cell(count: int | None) -> int | str:
 
 
 def as_workbook(*, project, starts_on, ends_on, rows: list[dict]) -> bytes:
-    """One sheet: every indicator (and its refusals) × women, men, non-binary and total."""
+    """One sheet: every indicator (and its refusals) × women, men, non-binary, gender not
+    recorded and total, so that the columns add up to the total as they do on the page."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("ESF+ indicators")[:31]
     sheet.append([project.name, f"{starts_on:%Y-%m-%d} – {ends_on:%Y-%m-%d}"])
-    sheet.append([_("Code"), _("Indicator"), *gender_labels().values(), _("Total")])
+    sheet.append(
+        [_("Code"), _("Indicator"), *gender_labels().values(), _("Gender not recorded"), _("Total")]
+    )
     for row in rows:
         code = row["indicator"].code
         counts = [count for _gender, count in row["cells"]]
-        sheet.append([code, str(row["indicator"].label), *map(_cell, counts), _cell(row["total"])])
+        sheet.append(
+            [
+                code,
+                str(row["indicator"].label),
+                *map(_cell, counts),
+                _cell(row["unknown"]),
+                _cell(row["total"]),
+            ]
+        )
         if row["refused"]:
-            refused = [count for _gender, count in row["refused"]]
-            sheet.append([code, _("Declined to answer"), *map(_cell, refused)])
+            *by_gender, total = [_cell(count) for _gender, count in row["refused"]]
+            # Refusals are counted among complete records only: no one without a gender.
+            sheet.append([code, _("Declined to answer"), *by_gender, 0, total])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

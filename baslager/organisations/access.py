@@ -24,6 +24,9 @@ Policies:
   organisation allows; every read is logged by the caller.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -70,6 +73,43 @@ SMALLEST_SHOWN_COUNT = 5
 def suppress_small(count: int) -> int | None:
     """``None`` (shown as "fewer than 5") for counts of 1–4; zero and larger counts as they are."""
     return None if 0 < count < SMALLEST_SHOWN_COUNT else count
+
+
+@dataclass(frozen=True)
+class SuppressedCells:
+    """Counts of the parts of a whole as they may be shown: ``None`` where hidden.
+    ``complementary`` holds the positions hidden only so that a small one cannot be worked out."""
+
+    cells: list[int | None]
+    total: int | None
+    complementary: frozenset[int] = frozenset()
+
+
+def suppress_cells(counts: Sequence[int], total: int) -> SuppressedCells:
+    """The parts of ``total`` with small counts hidden, and enough others beside them that the
+    hidden ones cannot be found by subtracting the shown ones from the total.
+
+    With women 25, men 33 and non-binary 3 of 61, hiding the 3 alone would give it away as
+    61 − 25 − 33; the smallest shown part is hidden too, until at least two parts are hidden and
+    they hold five people or more between them. When that cannot be done, the total is hidden.
+    """
+    cells = [suppress_small(count) for count in counts]
+    hidden = [i for i, cell in enumerate(cells) if cell is None]
+    shown_total = suppress_small(total)
+    if not hidden or shown_total is None:
+        return SuppressedCells(cells, shown_total)
+
+    def protected() -> bool:
+        return len(hidden) >= 2 and sum(counts[i] for i in hidden) >= SMALLEST_SHOWN_COUNT
+
+    candidates = sorted((count, i) for i, count in enumerate(counts) if cells[i])
+    complementary = set()
+    while not protected() and candidates:
+        _count, i = candidates.pop(0)
+        cells[i] = None
+        hidden.append(i)
+        complementary.add(i)
+    return SuppressedCells(cells, shown_total if protected() else None, frozenset(complementary))
 
 
 def get_scoped_or_404(model_or_queryset, membership: Membership | None, **lookup):

@@ -2,10 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import scoped
+from baslager.participants.models import SpecialCategoryData
 
 from .models import (
     IMPROVEMENT_FLAGS,
-    EnrolmentSensitiveSnapshot,
     ExitReason,
     ExitSituation,
     Project,
@@ -61,18 +61,24 @@ class EntryForm(forms.ModelForm):
 
 
 class SensitiveEntryForm(forms.ModelForm):
+    """The participant's own special-category record, the one source of these facts: the
+    enrolment's snapshot is copied from it when saved."""
+
     prefix = "sensitive"
 
     class Meta:
-        model = EnrolmentSensitiveSnapshot
+        model = SpecialCategoryData
         fields = [
-            "disability",
+            "has_disability",
             "minority",
             "foreign_background",
-            "citizenship",
+            "third_country_national",
             "collection_attempted_at",
         ]
         widgets = {"collection_attempted_at": DATE}
+        help_texts = {
+            "third_country_national": _("Not an EU citizen; stateless persons included."),
+        }
 
 
 class ExitForm(forms.Form):

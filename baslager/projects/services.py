@@ -15,6 +15,7 @@ from baslager.participants.models import (
     SpecialCategoryData,
     TriState,
 )
+from baslager.participants.services import special_category_save
 
 from .models import (
     IMPROVEMENT_FLAGS,
@@ -93,18 +94,25 @@ def _citizenship(third_country_national: str) -> str:
     )
 
 
-def _sensitive_snapshot_create(enrolment: ProjectEnrolment) -> EnrolmentSensitiveSnapshot:
-    """Copies the participant's special-category answers, from one restricted table to another;
-    nothing is shown to the person enrolling."""
+def _sensitive_snapshot_copy(enrolment: ProjectEnrolment) -> EnrolmentSensitiveSnapshot:
+    """Copies the participant's special-category answers, the one source of them, into the
+    enrolment's snapshot, from one restricted table to another; nothing is shown to the person
+    enrolling. A snapshot that says stateless stays so while the record says third-country
+    national, which includes the stateless."""
     data = SpecialCategoryData.objects.filter(participant_id=enrolment.participant_id).first()
-    snapshot = EnrolmentSensitiveSnapshot(
-        organisation_id=enrolment.organisation_id, enrolment=enrolment
+    snapshot, _created = EnrolmentSensitiveSnapshot.objects.get_or_create(
+        enrolment=enrolment, defaults={"organisation_id": enrolment.organisation_id}
     )
     if data is not None:
         snapshot.disability = data.has_disability
         snapshot.minority = data.minority
         snapshot.foreign_background = data.foreign_background
-        snapshot.citizenship = _citizenship(data.third_country_national)
+        citizenship = _citizenship(data.third_country_national)
+        if not (
+            citizenship == Citizenship.THIRD_COUNTRY
+            and snapshot.citizenship == Citizenship.STATELESS
+        ):
+            snapshot.citizenship = citizenship
         snapshot.collection_attempted_at = data.collection_attempted_at
     snapshot.save()
     return snapshot
@@ -189,7 +197,7 @@ def _enrolment_create(participant, project, entry_date, actor) -> ProjectEnrolme
     )
     enrolment.full_clean(exclude=["organisation"])
     enrolment.save()
-    _sensitive_snapshot_create(enrolment)
+    _sensitive_snapshot_copy(enrolment)
     return enrolment
 
 
@@ -199,34 +207,24 @@ ENTRY_FIELDS = (
     "homeless_at_entry",
     "rural_at_entry",
 )
-SENSITIVE_FIELDS = (
-    "disability",
-    "minority",
-    "foreign_background",
-    "citizenship",
-    "collection_attempted_at",
-)
 
 
 @transaction.atomic
 def project_enrolment_update_entry(
     *, enrolment: ProjectEnrolment, data: dict, sensitive: dict | None = None
 ) -> ProjectEnrolment:
-    """Corrects the characteristics at entry; ``sensitive`` only from someone who may read them."""
+    """Corrects the characteristics at entry; ``sensitive`` only from someone who may read them.
+
+    The sensitive answers are written to the participant's special-category record, where the
+    participant's page reads them too, and the enrolment's snapshot is copied from it."""
     for field in ENTRY_FIELDS:
         if field in data:
             setattr(enrolment, field, data[field])
     enrolment.full_clean(exclude=["organisation"])
     enrolment.save()
     if sensitive is not None:
-        snapshot, _created = EnrolmentSensitiveSnapshot.objects.get_or_create(
-            enrolment=enrolment, defaults={"organisation_id": enrolment.organisation_id}
-        )
-        for field in SENSITIVE_FIELDS:
-            if field in sensitive:
-                setattr(snapshot, field, sensitive[field])
-        snapshot.full_clean(exclude=["organisation", "enrolment"])
-        snapshot.save()
+        special_category_save(participant=enrolment.participant, data=sensitive)
+        _sensitive_snapshot_copy(enrolment)
     return enrolment
 
 

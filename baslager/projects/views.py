@@ -8,10 +8,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.audit.services import access_record
 from baslager.core.forms import save_valid_form
-from baslager.organisations.access import get_scoped_or_404, may_read_restricted
+from baslager.organisations.access import get_scoped_or_404, may_read_restricted, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 from baslager.organisations.models import Role
-from baslager.participants.models import Participant
+from baslager.participants.models import Participant, SpecialCategoryData
 
 from . import selectors, services
 from .forms import (
@@ -24,7 +24,6 @@ from .forms import (
     SituationForm,
 )
 from .models import (
-    EnrolmentSensitiveSnapshot,
     ExitSituation,
     Project,
     ProjectEnrolment,
@@ -158,13 +157,14 @@ def enrolment_entry(request, project_enrolment):
     form = EntryForm(request.POST or None, instance=enrolment)
     sensitive_form = None
     if may_read_restricted(request.membership, enrolment.participant):
-        snapshot = EnrolmentSensitiveSnapshot.objects.filter(enrolment=enrolment).first()
-        snapshot = snapshot or EnrolmentSensitiveSnapshot(
-            organisation_id=enrolment.organisation_id, enrolment=enrolment
+        participant = enrolment.participant
+        record = scoped(SpecialCategoryData, request.membership).filter(participant=participant)
+        record = record.first() or SpecialCategoryData(
+            organisation_id=participant.organisation_id, participant=participant
         )
-        sensitive_form = SensitiveEntryForm(request.POST or None, instance=snapshot)
-        if snapshot.pk:
-            access_record(instance=snapshot, what="special_category_data")
+        sensitive_form = SensitiveEntryForm(request.POST or None, instance=record)
+        if record.pk:
+            access_record(instance=record, what="special_category_data")
     # Both forms validate first, so a mistake in either shows at once.
     valid = [f.is_valid() for f in (form, sensitive_form) if f is not None and f.is_bound]
     if valid and all(valid):

@@ -1,5 +1,5 @@
 """The dashboard as an Excel workbook: the targets with today's actuals by gender, and the
-monthly series. Suppressed cells read "<5", as on the page."""
+monthly series. Suppressed cells read "<5", and those hidden beside them "–", as on the page."""
 
 import io
 
@@ -7,10 +7,12 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from .actuals import GENDER_COLUMNS
+from .models import TargetKind
 from .presentation import gender_label
 from .selectors import Figure, TargetStatus
 
 SUPPRESSED = "<5"
+COMPLEMENTARY = "–"
 
 
 def _cell(count: int | None) -> int | str:
@@ -18,6 +20,8 @@ def _cell(count: int | None) -> int | str:
 
 
 def _value(figure: Figure):
+    if figure.complementary:
+        return COMPLEMENTARY
     if figure.suppressed:
         return SUPPRESSED
     return "" if figure.value is None else float(figure.value)
@@ -46,11 +50,12 @@ def as_workbook(*, project, statuses: list[TargetStatus]) -> bytes:
         by_gender = dict(status.now.by_gender)
         for column in genders:
             figure = by_gender.get(column)
-            row += (
-                [_value(figure), "" if figure.out_of is None else _cell(figure.out_of)]
-                if figure
-                else ["", ""]
-            )
+            if figure is None:
+                row += ["", ""]
+            elif figure.complementary:
+                row += [COMPLEMENTARY, COMPLEMENTARY if status.kind in TargetKind.shares() else ""]
+            else:
+                row += [_value(figure), "" if figure.out_of is None else _cell(figure.out_of)]
         row += [
             _cell(status.now.total.counted),
             "" if status.now.total.out_of is None else _cell(status.now.total.out_of),

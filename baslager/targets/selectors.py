@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
-from baslager.organisations.access import scoped, suppress_small
+from baslager.organisations.access import SuppressedCells, scoped, suppress_cells
 from baslager.organisations.models import Membership
 from baslager.projects.models import Project
 
@@ -42,6 +42,8 @@ class Figure:
     out_of: int | None = None
     value: Decimal | int | None = None
     suppressed: bool = False
+    # Hidden although not small, so that a small cell cannot be worked out from the total.
+    complementary: bool = False
 
 
 def _share(counted: int | None, out_of: int | None) -> Decimal | None:
@@ -51,25 +53,36 @@ def _share(counted: int | None, out_of: int | None) -> Decimal | None:
 
 
 def _figure(
-    target: ProjectTarget, counted: int, out_of: int | None, *, exact: bool, total: bool
+    target: ProjectTarget,
+    counted: int | None,
+    out_of: int | None,
+    *,
+    total: bool,
+    complementary: bool = False,
 ) -> Figure:
-    shown_counted = counted if exact else suppress_small(counted)
-    shown_out_of = out_of if exact or out_of is None else suppress_small(out_of)
+    """A cell from counts as they may be shown (``None`` where hidden)."""
     is_share = target.kind in TargetKind.shares()
-    suppressed = shown_counted is None or (is_share and shown_out_of is None)
     if is_share:
-        value = _share(shown_counted, shown_out_of)
-    elif target.kind == TargetKind.INTERNSHIP_PLACES and total and target.baseline:
-        value = (
-            None
-            if shown_counted is None
-            else (Decimal(100) * (shown_counted - target.baseline) / target.baseline).quantize(
-                ONE_DECIMAL, ROUND_HALF_UP
-            )
-        )
+        value = _share(counted, out_of)
+    elif target.kind == TargetKind.INTERNSHIP_PLACES and total:
+        value = increase(counted, target.baseline)
     else:
-        value = shown_counted
-    return Figure(counted=shown_counted, out_of=shown_out_of, value=value, suppressed=suppressed)
+        value = counted
+    return Figure(
+        counted=counted,
+        out_of=out_of,
+        value=value,
+        suppressed=counted is None or (is_share and out_of is None),
+        complementary=complementary,
+    )
+
+
+def increase(places: int | None, baseline: int | None) -> Decimal | None:
+    """The increase in internship places in per cent: the project's places are new places on
+    top of the ``baseline`` the organisation had before, so 5 places over 10 are +50 %."""
+    if places is None or not baseline:
+        return None
+    return (Decimal(100) * places / baseline).quantize(ONE_DECIMAL, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -80,25 +93,35 @@ class Reading:
     by_gender: list[tuple[str, Figure]]
 
 
+def _shown(counts: list[int], total: int, exact: bool) -> SuppressedCells:
+    return SuppressedCells(counts, total) if exact else suppress_cells(counts, total)
+
+
 def _reading(target: ProjectTarget, tally: Tally, *, exact: bool) -> Reading:
     # Tasks are not people: nothing about anyone can be read from their count.
     exact = exact or not tally.by_gender
-    out_of = tally.out_of or {}
+    columns = [column for column in GENDER_COLUMNS if tally.by_gender or column == OTHER]
+    counted = _shown([tally.counted[column] for column in columns], tally.total, exact)
+    if tally.out_of is None:
+        out_of = SuppressedCells([None] * len(columns), None)
+    else:
+        out_of = _shown(
+            [tally.out_of.get(column, 0) for column in columns], tally.total_out_of, exact
+        )
     by_gender = [
         (
             column,
             _figure(
                 target,
-                tally.counted[column],
-                out_of.get(column) if tally.out_of is not None else None,
-                exact=exact,
+                counted.cells[i],
+                out_of.cells[i],
                 total=False,
+                complementary=i in counted.complementary | out_of.complementary,
             ),
         )
-        for column in GENDER_COLUMNS
-        if tally.by_gender or column == OTHER
+        for i, column in enumerate(columns)
     ]
-    total = _figure(target, tally.total, tally.total_out_of, exact=exact, total=True)
+    total = _figure(target, counted.total, out_of.total, total=True)
     return Reading(total=total, by_gender=by_gender if tally.by_gender else [])
 
 

@@ -155,7 +155,7 @@ def test_it_shows_a_participants_whole_trail_and_logs_the_look(world, signed_in)
     assert response.status_code == 200
     content = response.content.decode()
     assert "Södertälje" in content
-    assert "viewed: participant page" in content
+    assert "Cecilia Coach viewed the participant page of Amina Hassan." in content
     assert "Nyköping" not in content
     assert LogEntry.objects.filter(
         actor=world.admin,
@@ -239,3 +239,27 @@ def test_it_pages_the_log_fifty_entries_at_a_time(world, signed_in):
     assert 'href="?action=viewed&amp;page=2"' in first.content.decode()
     second = client.get(LOG, {"action": "viewed", "page": 2})
     assert len(second.context["rows"]) == 2
+
+
+def test_entries_read_as_sentences_in_the_interface_language_without_sensitive_values(
+    world, signed_in
+):
+    with set_actor(world.coach):
+        data = SpecialCategoryData.objects.create(
+            organisation=world.home, participant=world.participant, health_notes="Migrän"
+        )
+        data.has_disability = "yes"
+        data.save()
+        world.participant.driving_licences = ["B"]
+        world.participant.save()
+    client = signed_in(world.admin)
+    content = client.get(trail_url(world.participant)).content.decode()
+    assert "Cecilia Coach changed the special-category data of Amina Hassan." in content
+    assert "Cecilia Coach changed participant “Amina Hassan”." in content
+    assert "object (" not in content and "Migrän" not in content
+    assert "<strong>disability</strong>:" in content and "values not shown" in content
+    assert "[&quot;B&quot;]" not in content and '["B"]' not in content
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sv"
+    content = client.get(trail_url(world.participant)).content.decode()
+    assert "Cecilia Coach ändrade känsliga personuppgifter för Amina Hassan." in content
+    assert "<strong>funktionsnedsättning</strong>" in content

@@ -73,9 +73,24 @@ def _sent(months, day=1):
 
 
 def test_months_not_over_are_not_open_and_the_rest_to_send():
-    statuses = month_statuses(monthly_rows([], MONTHS), {}, today=date(2025, 4, 1))
-    assert [s.state for s in statuses] == [MonthState.TO_SUBMIT] * 3 + [MonthState.NOT_OPEN] * 3
+    statuses = month_statuses(monthly_rows([], MONTHS), {}, today=date(2025, 2, 28))
+    assert [s.state for s in statuses] == [MonthState.TO_SUBMIT] + [MonthState.NOT_OPEN] * 5
     assert first_month_to_send(statuses).month_rows.month == date(2025, 1, 1)
+
+
+def test_a_month_not_sent_by_its_due_date_is_overdue():
+    # January is due 28 February, February on 28 March; March is not due until 28 April.
+    statuses = month_statuses(monthly_rows([], MONTHS), {}, today=date(2025, 4, 1))
+    assert [s.state for s in statuses] == [
+        MonthState.OVERDUE,
+        MonthState.OVERDUE,
+        MonthState.TO_SUBMIT,
+    ] + [MonthState.NOT_OPEN] * 3
+    assert all(s.must_be_sent for s in statuses[:3])
+    assert first_month_to_send(statuses).month_rows.month == date(2025, 1, 1)
+    sent = _sent(monthly_rows([], MONTHS)[:1])
+    statuses = month_statuses(monthly_rows([], MONTHS), sent, today=date(2025, 4, 1))
+    assert [s.state for s in statuses[:2]] == [MonthState.SUBMITTED, MonthState.OVERDUE]
 
 
 def test_a_change_to_an_earlier_month_marks_every_later_month():

@@ -102,7 +102,9 @@ def test_the_export_in_order_and_the_re_submission_rule(world, signed_in, projec
     export_url = reverse("esf:export", args=[project.pk])
     submit_url = reverse("esf:export_submit", args=[project.pk])
     body = client.get(export_url).content.decode()
-    assert 'data-month="2025-02" data-state="to_submit"' in body
+    # 2025 is long past: every month not sent is overdue, and says so.
+    assert 'data-month="2025-02" data-state="overdue"' in body
+    assert _row(body.replace("data-month", "data-code"), "2025-02").count("Overdue") == 1
     # Out of order is refused.
     client.post(submit_url, {"month": "2025-02"})
     assert not ExportBatch.objects.exists()
@@ -221,12 +223,33 @@ def test_the_report_in_excel_with_the_pages_suppression(world, signed_in, projec
     url = reverse("esf:report_excel", args=[project.pk])
     rows = _sheet_rows(signed_in(world.viewer).get(url))
     assert rows[0][:2] == (project.name, "2025-01-01 – 2025-12-31")
-    assert rows[1] == ("Code", "Indicator", "Women", "Men", "Non-binary", "Total")
+    assert rows[1] == (
+        "Code",
+        "Indicator",
+        "Women",
+        "Men",
+        "Non-binary",
+        "Gender not recorded",
+        "Total",
+    )
     by_code = {row[0]: row for row in rows[2:] if row[1] != "Declined to answer"}
-    assert by_code["EECO02"][2:] == (6, "<5", 0, 7)
+    assert by_code["EECO02"][2:] == (6, "<5", 0, 0, 7)
     assert set(by_code) >= {"EECO01", "EECO17", "EECR01", "EECR06"}
     exact = {row[0]: row for row in _sheet_rows(signed_in(world.admin).get(url))[2:]}
-    assert exact["EECO02"][2:] == (6, 1, 0, 7)
+    assert exact["EECO02"][2:] == (6, 1, 0, 0, 7)
+
+
+def test_the_excel_report_counts_those_without_a_gender_so_the_columns_add_up(
+    world, signed_in, project
+):
+    enrol(make_participant(world.home, first_name="Nobody"), project)
+    rows = _sheet_rows(signed_in(world.admin).get(reverse("esf:report_excel", args=[project.pk])))
+    total = next(row for row in rows if row[0] == "EECO01")
+    women, men, non_binary, unknown, in_all = total[2:]
+    assert unknown == 1
+    assert women + men + non_binary + unknown == in_all == 8
+    refusals = [row for row in rows if row[1] == "Declined to answer"]
+    assert refusals and all(len(row) == len(total) for row in refusals)
 
 
 def test_the_period_carries_over_to_the_downloads(world, signed_in, project):

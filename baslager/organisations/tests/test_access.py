@@ -62,3 +62,23 @@ def test_it_answers_404_for_objects_out_of_scope(world):
 
 def test_it_sees_nothing_without_a_membership(world):
     assert not scoped(Participant, None).exists()
+
+
+def test_small_cells_and_the_cells_that_would_give_them_away_are_hidden():
+    from baslager.organisations.access import suppress_cells
+
+    # Nothing small: everything shown.
+    assert suppress_cells([25, 33, 0], 58).cells == [25, 33, 0]
+    # One small cell would be 61 − 25 − 33: the smallest other one is hidden beside it.
+    shown = suppress_cells([25, 33, 3], 61)
+    assert (shown.cells, shown.total, shown.complementary) == ([None, 33, None], 61, {0})
+    # Two small cells adding up to fewer than five: a third is hidden.
+    shown = suppress_cells([1, 2, 30], 33)
+    assert (shown.cells, shown.total, shown.complementary) == ([None, None, None], 33, {2})
+    # Two small cells adding up to five or more protect each other.
+    assert suppress_cells([4, 3, 30], 37).cells == [None, None, 30]
+    # A small total is hidden itself.
+    shown = suppress_cells([3, 0, 0], 3)
+    assert (shown.cells, shown.total) == ([None, 0, 0], None)
+    shown = suppress_cells([6, 0], 6)
+    assert (shown.cells, shown.total) == ([6, 0], 6)

@@ -108,7 +108,7 @@ def test_re_entering_the_same_project_reopens_it_and_keeps_the_first_entry(world
     project_enrolment_update_entry(
         enrolment=enrolment,
         data={"homeless_at_entry": "yes"},
-        sensitive={"disability": TriState.YES},
+        sensitive={"has_disability": TriState.YES},
     )
     first_entry = enrolment.entry_date
     follow_up = enrolment.follow_ups_6m.get()

@@ -58,10 +58,10 @@ def test_the_coach_enrols_a_participant_and_checks_the_characteristics(world, si
         "education_at_entry": "isced_0_2",
         "homeless_at_entry": "yes",
         "rural_at_entry": "",
-        "sensitive-disability": "refused",
+        "sensitive-has_disability": "refused",
         "sensitive-minority": "",
         "sensitive-foreign_background": "yes",
-        "sensitive-citizenship": "stateless",
+        "sensitive-third_country_national": "yes",
         "sensitive-collection_attempted_at": TODAY.isoformat(),
     }
     assert client.post(response.url, data).status_code == 302
@@ -69,7 +69,22 @@ def test_the_coach_enrols_a_participant_and_checks_the_characteristics(world, si
     assert enrolment.employment_status_at_entry == "inactive"
     assert enrolment.homeless_at_entry == "yes"
     assert enrolment.sensitive_snapshot.disability == "refused"
-    assert enrolment.sensitive_snapshot.citizenship == "stateless"
+    assert enrolment.sensitive_snapshot.citizenship == "third_country"
+    # One source: what was entered at entry is the participant's special-category data.
+    record = SpecialCategoryData.objects.get(participant=world.participant)
+    assert (record.has_disability, record.foreign_background, record.third_country_national) == (
+        "refused",
+        "yes",
+        "yes",
+    )
+    special = client.get(
+        reverse(
+            "participants:special_category", kwargs={"participant": world.participant.public_id}
+        )
+    ).content.decode()
+    assert "Nothing is recorded" not in special
+    assert "<dt>Foreign background</dt><dd>Yes</dd>" in special
+    assert "<dt>Third-country national</dt><dd>Yes</dd>" in special
     detail = client.get(
         reverse("participants:detail", kwargs={"participant": world.participant.public_id})
     ).content.decode()

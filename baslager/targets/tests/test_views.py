@@ -63,9 +63,11 @@ def test_viewers_see_figures_with_small_cells_suppressed(world, signed_in, proje
     status = response.context["cards"][0]["status"]
     by_gender = dict(status.now.by_gender)
     assert by_gender["woman"].counted is None  # 4 women: fewer than five
-    assert by_gender["woman"].out_of == 6
     assert by_gender["woman"].value is None
     assert by_gender["man"].counted is None and by_gender["man"].out_of is None
+    # The three men who left would be 9 − 6 − 0: the six women who left are hidden beside them.
+    assert by_gender["woman"].out_of is None and by_gender["woman"].complementary
+    assert by_gender["other"].out_of == 0
     assert status.now.total.counted == 5 and status.now.total.out_of == 9
     assert status.now.total.value == Decimal("55.6")
     body = response.content.decode()
@@ -212,3 +214,52 @@ def test_the_dashboard_takes_as_many_queries_whatever_the_number_of_targets(
     with CaptureQueriesContext(connection) as more_people:
         admin_client.get(url)
     assert len(more_people) == len(many)
+
+
+def _shown_cells(body: str) -> list[list[str]]:
+    table = body[body.index("<tbody>") : body.index("</tbody>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table)
+    return [
+        [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in rows
+    ]
+
+
+def test_no_hidden_count_can_be_worked_out_from_the_total(world, signed_in, project, person):
+    """Seven women, six men and two others have left; the two others alone would be 15 − 7 − 6."""
+    for gender, count in (("woman", 7), ("man", 6), ("non_binary", 2)):
+        for _ in range(count):
+            person(gender, exit=EXIT, situations=[(date(2025, 4, 10), SituationKind.EDUCATION)])
+    target(project, TargetKind.STUDIES, 35)
+    body = signed_in(world.viewer).get(dashboard_url(project)).content.decode()
+    women, men, others = _shown_cells(body)
+    assert women == ["7", "7", "100 %"]
+    assert men == ["–"] and others == ["&lt;5", "&lt;5", "&lt;5"]
+    assert "15 of 15" in body
+    admin = _shown_cells(signed_in(world.admin).get(dashboard_url(project)).content.decode())
+    assert admin == [["7", "7", "100 %"], ["6", "6", "100 %"], ["2", "2", "100 %"]]
+
+
+def test_the_increase_in_internship_places_is_measured_against_the_baseline(
+    admin_client, project, person, place
+):
+    for _ in range(5):
+        place(person("woman").participant, date(2025, 3, 1))
+    target(project, TargetKind.INTERNSHIP_PLACES, 20, baseline=50)
+    response = admin_client.get(dashboard_url(project))
+    status = response.context["cards"][0]["status"]
+    # Five new places on top of fifty: +10 %, half of the +20 % promised; never −90 %.
+    assert status.now.total.value == Decimal("10.0")
+    assert status.progress == 50
+    assert status.months[0][1].total.value == 0
+    body = response.content.decode()
+    assert "+10 %" in body
+    assert "5 new places on top of the 50 before the project" in body
+
+
+def test_figures_have_a_decimal_comma_in_swedish_and_a_point_in_english(
+    admin_client, project, studies_target
+):
+    assert "55.6 %" in admin_client.get(dashboard_url(project)).content.decode()
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sv"
+    body = admin_client.get(dashboard_url(project)).content.decode()
+    assert "55,6 %" in body and "55.6 %" not in body
