@@ -138,6 +138,8 @@ class OccurrenceForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One row per participant: present, excused or absent, and the hours to credit."""
 
+    MARK_ALL_PRESENT = "mark"
+
     def __init__(self, *args, participants, occurrence: Occurrence, **kwargs):
         super().__init__(*args, **kwargs)
         self.participants = participants
@@ -160,6 +162,16 @@ class AttendanceForm(forms.Form):
                 widget=forms.NumberInput(attrs={"step": "0.5"}),
             )
 
+    @classmethod
+    def everyone_present(cls, data, *, participants, occurrence: Occurrence) -> "AttendanceForm":
+        """The submitted form with every participant marked present and nothing else changed,
+        for "Mark all present" without JavaScript; the hours typed so far are kept."""
+        data = data.copy()
+        for participant in participants:
+            data[f"status_{participant.public_id}"] = AttendanceStatus.PRESENT
+        data.pop(cls.MARK_ALL_PRESENT, None)
+        return cls(data, participants=participants, occurrence=occurrence)
+
     def rows(self):
         for participant in self.participants:
             key = participant.public_id
@@ -167,15 +179,12 @@ class AttendanceForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # Hours count only for those present: switching someone to absent must not block saving
+        # because of hours typed or filled in before, so they are dropped rather than refused.
         for participant in self.participants:
             key = participant.public_id
-            status, hours = cleaned.get(f"status_{key}"), cleaned.get(f"hours_{key}")
-            if hours and status != AttendanceStatus.PRESENT:
-                self.add_error(
-                    f"hours_{key}",
-                    _("Hours count only when %(name)s is present.")
-                    % {"name": participant.full_name},
-                )
+            if cleaned.get(f"status_{key}") != AttendanceStatus.PRESENT:
+                cleaned[f"hours_{key}"] = None
         return cleaned
 
     def entries(self) -> list[AttendanceEntry]:

@@ -22,7 +22,7 @@ from .forms import (
     IndividualActivityForm,
     OccurrenceForm,
 )
-from .models import Activity, ActivityKind, AttendanceStatus, Enrolment, Goal, Occurrence
+from .models import Activity, ActivityKind, Enrolment, Goal, Occurrence
 
 ACTIVITIES_PER_PAGE = 50
 CANDIDATES_SHOWN = 50
@@ -307,21 +307,23 @@ def attendance(request, occurrence):
     initial = {}
     for participant in participants:
         row = recorded.get(participant.pk)
-        if request.GET.get("mark") == AttendanceStatus.PRESENT:
-            initial[f"status_{participant.public_id}"] = AttendanceStatus.PRESENT
-            initial[f"hours_{participant.public_id}"] = occurrence.default_hours
-        elif row is not None:
+        if row is not None:
             initial[f"status_{participant.public_id}"] = row.status
             initial[f"hours_{participant.public_id}"] = row.hours
-    form = AttendanceForm(
-        _posted(request), participants=participants, occurrence=occurrence, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        services.attendance_record(
-            occurrence=occurrence, entries=form.entries(), recorded_by=request.user
+    if request.method == "POST" and AttendanceForm.MARK_ALL_PRESENT in request.POST:
+        form = AttendanceForm.everyone_present(
+            request.POST, participants=participants, occurrence=occurrence
         )
-        messages.success(request, _("Attendance was saved."))
-        return redirect("plans:attendance", occurrence=occurrence.pk)
+    else:
+        form = AttendanceForm(
+            _posted(request), participants=participants, occurrence=occurrence, initial=initial
+        )
+        if request.method == "POST" and form.is_valid():
+            services.attendance_record(
+                occurrence=occurrence, entries=form.entries(), recorded_by=request.user
+            )
+            messages.success(request, _("Attendance was saved."))
+            return redirect("plans:attendance", occurrence=occurrence.pk)
     return render(
         request,
         "plans/attendance.html",
