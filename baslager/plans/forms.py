@@ -3,7 +3,9 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Activity, AttendanceStatus, Goal, Occurrence
 from .services import AttendanceEntry
@@ -74,8 +76,35 @@ class IndividualActivityForm(ActivityForm):
         self.fields["goal"].queryset = goals
 
 
+class ActivityChoiceField(forms.ModelChoiceField):
+    """Activities often share a title ("Arbetsträning på …"): each choice also names what tells
+    it apart — its dates, place, leader and number of participants."""
+
+    def label_from_instance(self, activity: Activity) -> str:
+        details = []
+        if activity.starts_on or activity.ends_on:
+            starts, ends = (
+                date_format(day, "DATE_FORMAT") if day else "…"
+                for day in (activity.starts_on, activity.ends_on)
+            )
+            details.append(f"{starts}–{ends}")
+        details += [text for text in (activity.location, str(activity.leader or "")) if text]
+        details.append(
+            ngettext("%(count)d participant", "%(count)d participants", activity.participant_count)
+            % {"count": activity.participant_count}
+        )
+        return f"{activity.title} ({', '.join(details)})"
+
+
 class EnrolForm(forms.Form):
-    activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
+    activity = ActivityChoiceField(
+        queryset=Activity.objects.none(),
+        label=_("Activity"),
+        help_text=_(
+            "Shows activities that have not ended: group activities, and one-to-one activities "
+            "nobody takes part in yet."
+        ),
+    )
     goal = forms.ModelChoiceField(
         queryset=Goal.objects.none(), required=False, label=_("Towards goal")
     )
