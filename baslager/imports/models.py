@@ -117,6 +117,9 @@ class ImportRow(OrganisationOwned):
     sheet = models.CharField(_("sheet"), max_length=100, blank=True)
     line = models.PositiveIntegerField(_("row"))
     data = models.JSONField(_("cells"), default=dict)
+    # The row's cells under the sheet's headers, in their order, so that the preview can map the
+    # columns to fields again without the file.
+    cells = models.JSONField(_("cells as read"), default=list)
     status = models.CharField(_("status"), max_length=8, choices=RowStatus.choices)
     # [{"field": ..., "level": "error" | "warning", "text": ...}], in the uploader's language.
     messages = models.JSONField(_("messages"), default=list)

@@ -35,6 +35,8 @@ class Sheet:
     mapping: dict[str, int]
     # (row number in the file, {field: text}) for each row with something in a known column.
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    # The same rows' cells under the headers, so that the columns can be mapped again later.
+    cells: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -109,6 +111,7 @@ def _table(kind: str, grids) -> Table:
             if count > MAX_ROWS:
                 raise _too_many_rows()
             sheet.rows.append((line, values))
+            sheet.cells.append(list(cells[: len(sheet.headers)]))
         if sheet is None:
             ignored.append(name)
         else:

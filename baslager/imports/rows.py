@@ -4,7 +4,8 @@ for what cannot be read.
 Text fields go through the fields of the employer and contact forms themselves, and the
 organisation number through the same normalisation, so a row passes exactly the checks the page
 applies. Industry, kommun, kind, size, stage and coach arrive as words or codes and are looked up
-here: once per file or chunk, not once per row.
+here: once per file or chunk, not once per row. What cannot be looked up is a warning, and the
+field is left empty: these fields are optional.
 """
 
 import re
@@ -182,7 +183,8 @@ def read_row(data: dict[str, str], lookups: Lookups) -> RowReading:
     if raw:
         kind = _kinds().get(header_key(raw))
         if kind is None:
-            reading.problem(
+            _left_empty(
+                reading,
                 "kind",
                 _("“%(value)s” is not a kind of employer. Use one of: %(choices)s.")
                 % {"value": raw, "choices": ", ".join(str(c.label) for c in EmployerKind)},
@@ -236,9 +238,15 @@ def _read_looked_up(reading, data, name, find, message) -> None:
         return
     found = find(raw)
     if found is None:
-        reading.problem(name, message % {"value": raw})
+        _left_empty(reading, name, message % {"value": raw})
     else:
         reading.employer["kommun_code" if name == "kommun" else name] = found
+
+
+def _left_empty(reading: RowReading, field_name: str, text: str) -> None:
+    """A value of an optional field that cannot be looked up leaves the field empty and the row
+    in: one unknown industry must not keep an employer, or a whole file of them, out."""
+    reading.problem(field_name, f"{text} {_('The field is left empty.')}", WARNING)
 
 
 def _kommun_code(text: str) -> str | None:

@@ -21,7 +21,7 @@ from baslager.organisations.models import Membership
 
 from .columns import EMPLOYER_FIELDS, field_labels
 from .models import BatchStatus, DuplicatePolicy, ImportBatch, ImportRow, Outcome, RowStatus
-from .reading import Table, read_upload
+from .reading import read_upload
 from .rows import ERROR, Lookups, RowReading, read_row
 
 CHUNK_SIZE = 200
@@ -43,10 +43,52 @@ def import_batch_create(*, membership: Membership, actor: User, upload) -> Impor
         ],
         total=table.row_count,
     )
-    leaders, followers = _preview_rows(batch, table, membership)
+    sheets = [
+        (
+            sheet.name,
+            sheet.mapping,
+            [(line, cells) for (line, _data), cells in zip(sheet.rows, sheet.cells, strict=True)],
+        )
+        for sheet in table.sheets
+    ]
+    leaders, followers = _preview_rows(batch, sheets, membership)
     # Leaders first: a follower points at its leader, which must have its id by then.
     ImportRow.objects.bulk_create(leaders, batch_size=1000)
     ImportRow.objects.bulk_create(followers, batch_size=1000)
+    return batch
+
+
+@transaction.atomic
+def import_batch_map_columns(
+    *, batch: ImportBatch, membership: Membership, mappings: list[dict[str, int]]
+) -> ImportBatch:
+    """Reads the rows of a previewed import again with ``mappings`` ({field: column index}, one
+    per sheet, in the order of ``batch.sheets``): a column can be given another field, or none."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.status != BatchStatus.PREVIEWED:
+        raise ValidationError(_("The columns can only be changed before the import starts."))
+    if len(mappings) != len(batch.sheets):
+        raise ValidationError(_("Map the columns of every sheet."))
+    for mapping in mappings:
+        if "name" not in mapping:
+            raise ValidationError(_("Choose the column with the employer's name."), code="name")
+    rows = list(batch.rows.order_by("index").only("pk", "index", "sheet", "line", "cells"))
+    by_sheet: dict[str, list[tuple[int, list[str]]]] = {}
+    for row in rows:
+        by_sheet.setdefault(row.sheet, []).append((row.line, row.cells))
+    named = len(batch.sheets) > 1
+    sheets = [
+        (sheet["name"], mapping, by_sheet.get(sheet["name"] if named else "", []))
+        for sheet, mapping in zip(batch.sheets, mappings, strict=True)
+    ]
+    leaders, followers = _preview_rows(batch, sheets, membership, pks=[row.pk for row in rows])
+    # Rows keep their ids, so one update, without an audit entry per row, as when they were made.
+    ImportRow.objects.bulk_update(
+        leaders + followers, ["data", "status", "messages", "existing", "leader"], batch_size=1000
+    )
+    for sheet, mapping in zip(batch.sheets, mappings, strict=True):
+        sheet["mapping"] = mapping
+    batch.save(update_fields=["sheets"])
     return batch
 
 
@@ -83,24 +125,33 @@ class _Registered:
         return similar
 
 
-def _preview_rows(batch: ImportBatch, table: Table, membership: Membership):
+def _mapped(cells: list[str], mapping: dict[str, int]) -> dict[str, str]:
+    return {field: cells[index] if index < len(cells) else "" for field, index in mapping.items()}
+
+
+def _preview_rows(batch: ImportBatch, sheets, membership: Membership, pks=()):
+    """Unsaved rows, each with what it would become, from ``sheets``: (name, {field: column
+    index}, [(line, cells)]); rows read again keep their ids from ``pks``, in order."""
     lookups = Lookups.load(membership)
     registered = _Registered(membership)
     by_number: dict[str, ImportRow] = {}
     by_name: dict[str, ImportRow] = {}
     leaders, followers = [], []
     index = 0
-    for sheet in table.sheets:
-        sheet_name = sheet.name if len(table.sheets) > 1 else ""
-        for line, data in sheet.rows:
+    for name, mapping, lines in sheets:
+        sheet_name = name if len(sheets) > 1 else ""
+        for line, cells in lines:
+            data = _mapped(cells, mapping)
             reading = read_row(data, lookups)
             row = ImportRow(
+                pk=pks[index] if pks else None,
                 organisation_id=batch.organisation_id,
                 batch=batch,
                 index=index,
                 sheet=sheet_name,
                 line=line,
                 data=data,
+                cells=cells,
             )
             index += 1
             if reading.has_errors:

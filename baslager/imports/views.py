@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from baslager.core.forms import save_valid_form
 from baslager.employers import selectors as employer_selectors
 from baslager.employers.forms import EmployerFilterForm
 from baslager.employers.models import Employer
@@ -21,7 +22,7 @@ from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_requ
 from . import selectors, services
 from .columns import FIELDS, field_labels
 from .export import employers_workbook
-from .forms import ConfirmForm, RowFilterForm, UploadForm
+from .forms import ColumnsForm, ConfirmForm, RowFilterForm, UploadForm
 from .models import BatchStatus, RowStatus
 from .reading import MAX_FILE_SIZE, MAX_ROWS
 from .rows import ERROR
@@ -81,7 +82,7 @@ def import_batch(request, batch):
     return render(request, "imports/preview.html", _preview_context(request, batch, form))
 
 
-def _preview_context(request, batch, form) -> dict:
+def _preview_context(request, batch, form, columns_form=None) -> dict:
     filters = RowFilterForm(request.GET or None)
     status = filters.cleaned_data["status"] if filters.is_valid() else ""
     page = Paginator(selectors.preview_rows(batch=batch, status=status), PAGE_SIZE).get_page(
@@ -94,33 +95,41 @@ def _preview_context(request, batch, form) -> dict:
         ]
         row.errors = [problem for problem in problems if problem["level"] == ERROR]
         row.warnings = [problem for problem in problems if problem["level"] != ERROR]
+    counts = selectors.row_counts(batch=batch)
     return {
         "batch": batch,
         "form": form,
         "filters": filters,
         "page": page,
-        "counts": selectors.row_counts(batch=batch),
-        "columns": _columns(batch, labels),
+        "counts": counts,
+        # Rows of a registered employer, and the rows that follow them, may update it.
+        "importable": counts[RowStatus.NEW] + counts[RowStatus.EXISTING],
+        "columns_form": columns_form or ColumnsForm(sheets=batch.sheets, labels=labels),
         "statuses": RowStatus,
     }
 
 
-def _columns(batch, labels) -> list[dict]:
-    """Per sheet read: each header with the field it was recognised as, if any."""
-    sheets = []
-    for sheet in batch.sheets:
-        fields_by_index = {index: field for field, index in sheet["mapping"].items()}
-        sheets.append(
-            {
-                "name": sheet["name"],
-                "columns": [
-                    {"header": header, "label": labels.get(fields_by_index.get(index), "")}
-                    for index, header in enumerate(sheet["headers"])
-                    if header
-                ],
-            }
-        )
-    return sheets
+@role_required(*IMPORT_ROLES)
+@require_POST
+def import_columns(request, batch):
+    """Reads the previewed rows again with the columns mapped as chosen on the preview."""
+    batch = selectors.batch_detail(membership=request.membership, public_id=batch)
+    if batch.status != BatchStatus.PREVIEWED:
+        return redirect(_batch_url(batch))
+    form = ColumnsForm(request.POST, sheets=batch.sheets, labels=field_labels())
+    saved = save_valid_form(
+        request,
+        form,
+        lambda _data: services.import_batch_map_columns(
+            batch=batch, membership=request.membership, mappings=form.mappings()
+        ),
+    )
+    if saved is not None:
+        messages.success(request, _("The rows were read again with the columns you chose."))
+        return redirect(_batch_url(batch))
+    return render(
+        request, "imports/preview.html", _preview_context(request, batch, ConfirmForm(), form)
+    )
 
 
 def _progress_context(request, batch) -> dict:

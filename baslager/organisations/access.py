@@ -15,10 +15,16 @@ cannot be probed.
 Policies:
 
 * ORGANISATION: data every member of the organisation may read (phases,
-  activities as such). Writes are guarded by roles in the views.
+  employers). Writes are guarded by roles in the views.
 * PARTICIPANT: participant data. Administrators see all of their organisation's
   participants; coaches see their own caseload, or the whole organisation's when
   the organisation allows it; scouts and viewers see none.
+* SHARED_OR_PARTICIPANT: records that are either shared or someone's own, such
+  as activities. The model names ``shared_lookup`` (a boolean: a group activity)
+  and ``participant_lookup`` (to its participants). Shared records, and records
+  nobody takes part in, are open to the organisation; the others, e.g. a
+  one-to-one activity whose title names the participant, only to those who may
+  see at least one of its participants under the PARTICIPANT policy.
 * RESTRICTED: special-category data (health, disability, origin) and case notes.
   Only administrators and the participant's own coaches, whatever the
   organisation allows; every read is logged by the caller.
@@ -27,7 +33,7 @@ Policies:
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from .models import AccessPolicy, Membership, Role
@@ -46,6 +52,8 @@ def scoped(model: type[Model], membership: Membership | None) -> QuerySet:
     queryset = queryset.filter(organisation_id=membership.organisation_id)
     if policy == AccessPolicy.ORGANISATION or membership.role == Role.ADMIN:
         return queryset
+    if policy == AccessPolicy.SHARED_OR_PARTICIPANT:
+        return _shared_or_participant(model, queryset, membership)
     if membership.role != Role.COACH:
         return queryset.none()
     if policy == AccessPolicy.PARTICIPANT and membership.organisation.coaches_see_all_participants:
@@ -53,6 +61,19 @@ def scoped(model: type[Model], membership: Membership | None) -> QuerySet:
     lookup = getattr(model, "participant_lookup", "")
     # One user matches a participant's coaches at most once, so this join adds no duplicates.
     return queryset.filter(**{f"{lookup}__coaches" if lookup else "coaches": membership.user_id})
+
+
+def _shared_or_participant(model: type[Model], queryset: QuerySet, membership: Membership):
+    if membership.role == Role.COACH and membership.organisation.coaches_see_all_participants:
+        return queryset
+    lookup = model.participant_lookup
+    # Subqueries rather than joins: a record with many participants stays one row.
+    taken_part_in = model._default_manager.filter(**{f"{lookup}__isnull": False}).values("pk")
+    visible = Q(**{model.shared_lookup: True}) | ~Q(pk__in=taken_part_in)
+    if membership.role == Role.COACH:
+        own = model._default_manager.filter(**{f"{lookup}__coaches": membership.user_id})
+        visible |= Q(pk__in=own.values("pk"))
+    return queryset.filter(visible)
 
 
 def counted_in_aggregates(model: type[Model], membership: Membership | None) -> QuerySet:

@@ -19,6 +19,9 @@ class AccessPolicy:
     ORGANISATION = "organisation"
     PARTICIPANT = "participant"
     RESTRICTED = "restricted"
+    # Open to the organisation when shared (a group activity) or when nobody takes part in it;
+    # otherwise it names its participants, so it follows the participant policy.
+    SHARED_OR_PARTICIPANT = "shared_or_participant"
 
 
 class Organisation(models.Model):

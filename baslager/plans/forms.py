@@ -3,7 +3,9 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import Activity, AttendanceStatus, Goal, Occurrence
 from .services import AttendanceEntry
@@ -74,8 +76,35 @@ class IndividualActivityForm(ActivityForm):
         self.fields["goal"].queryset = goals
 
 
+class ActivityChoiceField(forms.ModelChoiceField):
+    """Activities often share a title ("Arbetsträning på …"): each choice also names what tells
+    it apart — its dates, place, leader and number of participants."""
+
+    def label_from_instance(self, activity: Activity) -> str:
+        details = []
+        if activity.starts_on or activity.ends_on:
+            starts, ends = (
+                date_format(day, "DATE_FORMAT") if day else "…"
+                for day in (activity.starts_on, activity.ends_on)
+            )
+            details.append(f"{starts}–{ends}")
+        details += [text for text in (activity.location, str(activity.leader or "")) if text]
+        details.append(
+            ngettext("%(count)d participant", "%(count)d participants", activity.participant_count)
+            % {"count": activity.participant_count}
+        )
+        return f"{activity.title} ({', '.join(details)})"
+
+
 class EnrolForm(forms.Form):
-    activity = forms.ModelChoiceField(queryset=Activity.objects.none(), label=_("Activity"))
+    activity = ActivityChoiceField(
+        queryset=Activity.objects.none(),
+        label=_("Activity"),
+        help_text=_(
+            "Shows activities that have not ended: group activities, and one-to-one activities "
+            "nobody takes part in yet."
+        ),
+    )
     goal = forms.ModelChoiceField(
         queryset=Goal.objects.none(), required=False, label=_("Towards goal")
     )
@@ -138,6 +167,8 @@ class OccurrenceForm(forms.Form):
 class AttendanceForm(forms.Form):
     """One row per participant: present, excused or absent, and the hours to credit."""
 
+    MARK_ALL_PRESENT = "mark"
+
     def __init__(self, *args, participants, occurrence: Occurrence, **kwargs):
         super().__init__(*args, **kwargs)
         self.participants = participants
@@ -160,6 +191,16 @@ class AttendanceForm(forms.Form):
                 widget=forms.NumberInput(attrs={"step": "0.5"}),
             )
 
+    @classmethod
+    def everyone_present(cls, data, *, participants, occurrence: Occurrence) -> "AttendanceForm":
+        """The submitted form with every participant marked present and nothing else changed,
+        for "Mark all present" without JavaScript; the hours typed so far are kept."""
+        data = data.copy()
+        for participant in participants:
+            data[f"status_{participant.public_id}"] = AttendanceStatus.PRESENT
+        data.pop(cls.MARK_ALL_PRESENT, None)
+        return cls(data, participants=participants, occurrence=occurrence)
+
     def rows(self):
         for participant in self.participants:
             key = participant.public_id
@@ -167,15 +208,12 @@ class AttendanceForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # Hours count only for those present: switching someone to absent must not block saving
+        # because of hours typed or filled in before, so they are dropped rather than refused.
         for participant in self.participants:
             key = participant.public_id
-            status, hours = cleaned.get(f"status_{key}"), cleaned.get(f"hours_{key}")
-            if hours and status != AttendanceStatus.PRESENT:
-                self.add_error(
-                    f"hours_{key}",
-                    _("Hours count only when %(name)s is present.")
-                    % {"name": participant.full_name},
-                )
+            if cleaned.get(f"status_{key}") != AttendanceStatus.PRESENT:
+                cleaned[f"hours_{key}"] = None
         return cleaned
 
     def entries(self) -> list[AttendanceEntry]:

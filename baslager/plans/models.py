@@ -56,7 +56,11 @@ class ActivityKind(models.TextChoices):
 class Activity(OrganisationOwned):
     """An activity one or many participants take part in; group activities share occurrences."""
 
-    access_policy = AccessPolicy.ORGANISATION
+    # A one-to-one activity's title often names its participant ("Praktik för Amina"), so only
+    # those who may see its participant see it; group activities are open to the organisation.
+    access_policy = AccessPolicy.SHARED_OR_PARTICIPANT
+    participant_lookup = "enrolments__participant"
+    shared_lookup = "is_group"
 
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     title = models.CharField(_("title"), max_length=200)
@@ -116,7 +120,10 @@ class Enrolment(ParticipantOwned):
 class Occurrence(OrganisationOwned):
     """One meeting of an activity, at a time; attendance is recorded per occurrence."""
 
-    access_policy = AccessPolicy.ORGANISATION
+    # Seen by whoever sees its activity.
+    access_policy = AccessPolicy.SHARED_OR_PARTICIPANT
+    participant_lookup = "activity__enrolments__participant"
+    shared_lookup = "activity__is_group"
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="occurrences")
     starts_at = models.DateTimeField(_("starts"))

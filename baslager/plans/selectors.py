@@ -4,7 +4,17 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -52,6 +62,22 @@ def activity_list(*, membership: Membership | None, kind: str = "") -> QuerySet[
     if kind:
         activities = activities.filter(kind=kind)
     return activities
+
+
+def activities_to_join(
+    *, membership: Membership | None, participant: Participant, today=None
+) -> QuerySet[Activity]:
+    """Activities ``participant`` could join: group activities, and one-to-one activities nobody
+    takes part in yet, that have not ended; with their number of participants, so that activities
+    of the same name can be told apart."""
+    today = today or timezone.localdate()
+    return (
+        activity_list(membership=membership)
+        .exclude(enrolments__participant=participant)
+        .filter(Q(is_group=True) | Q(participant_count=0))
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .order_by("title", "starts_on", "pk")
+    )
 
 
 def leader_choices(*, membership: Membership | None) -> QuerySet[User]:
@@ -114,6 +140,7 @@ def plan_overview(*, participant: Participant, weeks: int = 8, now: datetime | N
     enrolments = list(
         Enrolment.objects.filter(participant=participant)
         .select_related("activity", "activity__leader", "goal")
+        .annotate(has_occurrences=Exists(Occurrence.objects.filter(activity=OuterRef("activity"))))
         .order_by("-activity__starts_on", "activity__title")
     )
     activities = {enrolment.activity_id: enrolment.activity for enrolment in enrolments}

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from baslager.audit.services import access_record
-from baslager.organisations.access import get_scoped_or_404, scoped
+from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
 from baslager.participants.models import Participant
 
@@ -104,7 +104,9 @@ def enrol(request, participant):
     """Put the participant in an existing activity, or make a one-to-one activity for them."""
     participant = _participant(request, participant)
     goals = participant.goals.all()
-    activities = scoped(Activity, request.membership).exclude(enrolments__participant=participant)
+    activities = selectors.activities_to_join(
+        membership=request.membership, participant=participant
+    )
     mode = request.POST.get("mode")
     existing_form = EnrolForm(
         request.POST if mode == "existing" else None, activities=activities, goals=goals
@@ -131,7 +133,10 @@ def enrol(request, participant):
             goal=new_form.cleaned_data["goal"],
             **_activity_fields(new_form),
         )
-        messages.success(request, _("The activity was created."))
+        messages.success(
+            request,
+            _("The activity was created. Schedule its occasions from its card in the plan."),
+        )
         return redirect("plans:plan", participant=participant.public_id)
     return render(
         request,
@@ -190,7 +195,7 @@ def activity_create(request):
         activity = services.activity_create(
             organisation=request.membership.organisation, **_activity_fields(form)
         )
-        messages.success(request, _("The activity was created."))
+        messages.success(request, _("The activity was created. Now schedule its occasions."))
         return redirect("plans:activity", activity=activity.pk)
     return render(request, "plans/activity_form.html", {"form": form, "activity": None})
 
@@ -307,21 +312,24 @@ def attendance(request, occurrence):
     initial = {}
     for participant in participants:
         row = recorded.get(participant.pk)
-        if request.GET.get("mark") == AttendanceStatus.PRESENT:
-            initial[f"status_{participant.public_id}"] = AttendanceStatus.PRESENT
-            initial[f"hours_{participant.public_id}"] = occurrence.default_hours
-        elif row is not None:
+        if row is not None:
             initial[f"status_{participant.public_id}"] = row.status
-            initial[f"hours_{participant.public_id}"] = row.hours
-    form = AttendanceForm(
-        _posted(request), participants=participants, occurrence=occurrence, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        services.attendance_record(
-            occurrence=occurrence, entries=form.entries(), recorded_by=request.user
+            if row.status == AttendanceStatus.PRESENT:
+                initial[f"hours_{participant.public_id}"] = row.hours
+    if request.method == "POST" and AttendanceForm.MARK_ALL_PRESENT in request.POST:
+        form = AttendanceForm.everyone_present(
+            request.POST, participants=participants, occurrence=occurrence
         )
-        messages.success(request, _("Attendance was saved."))
-        return redirect("plans:attendance", occurrence=occurrence.pk)
+    else:
+        form = AttendanceForm(
+            _posted(request), participants=participants, occurrence=occurrence, initial=initial
+        )
+        if request.method == "POST" and form.is_valid():
+            services.attendance_record(
+                occurrence=occurrence, entries=form.entries(), recorded_by=request.user
+            )
+            messages.success(request, _("Attendance was saved."))
+            return redirect("plans:attendance", occurrence=occurrence.pk)
     return render(
         request,
         "plans/attendance.html",

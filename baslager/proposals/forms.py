@@ -49,7 +49,7 @@ class AdvanceForm(forms.Form):
         label=_("Placement starts"),
         required=False,
         widget=DATE_INPUT,
-        help_text=_("Needed when the placement starts."),
+        help_text=_("Required when you mark the proposal as started."),
     )
     ends_on = forms.DateField(label=_("Planned end"), required=False, widget=DATE_INPUT)
     kind = forms.ChoiceField(

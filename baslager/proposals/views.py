@@ -19,7 +19,7 @@ from baslager.participants.models import Participant
 
 from . import selectors, services
 from .forms import AdvanceForm, PeopleFilterForm, ProposalCreateForm, ReferenceForm
-from .models import GenderDominatedField, ProposalStatus
+from .models import GenderDominatedField, ProposalSource, ProposalStatus
 
 PAGE_SIZE = 25
 
@@ -43,10 +43,13 @@ def _preselected(request, model, name: str):
 @role_required(*STAFF_WITH_PARTICIPANTS)
 @require_http_methods(["GET", "POST"])
 def proposal_create(request):
-    """From a participant's page (``?participant=``) or an opening's (``?opening=``)."""
+    """From a participant's page (``?participant=``), an opening's (``?opening=``) or a match
+    (both, and ``?source=matching``)."""
     participant = _preselected(request, Participant, "participant")
     opening = _preselected(request, Opening, "opening")
     initial = {"participant": participant, "opening": opening}
+    if request.GET.get("source") in ProposalSource.values:
+        initial["source"] = request.GET["source"]
     form = ProposalCreateForm(request.POST or None, membership=request.membership, initial=initial)
     proposal = save_valid_form(
         request,
@@ -62,39 +65,48 @@ def proposal_create(request):
     return render(request, "proposals/create.html", context)
 
 
-@role_required(*STAFF_WITH_PARTICIPANTS)
-@require_http_methods(["GET"])
-def proposal_detail(request, proposal):
-    proposal = selectors.proposal_detail(membership=request.membership, public_id=proposal)
+def _detail(request, proposal, form: AdvanceForm):
     context = {
         "proposal": proposal,
         "history": selectors.proposal_history(proposal=proposal),
         "next_statuses": [ProposalStatus(s) for s in services.next_statuses(proposal=proposal)],
-        "form": AdvanceForm(),
+        "form": form,
     }
     return render(request, "proposals/detail.html", context)
 
 
 @role_required(*STAFF_WITH_PARTICIPANTS)
+@require_http_methods(["GET"])
+def proposal_detail(request, proposal):
+    proposal = selectors.proposal_detail(membership=request.membership, public_id=proposal)
+    return _detail(request, proposal, AdvanceForm())
+
+
+# The service's rules, by the code of the error they raise, and the field each belongs to.
+ADVANCE_ERROR_FIELDS = {"starts_on": "starts_on", "reason": "note"}
+
+
+@role_required(*STAFF_WITH_PARTICIPANTS)
 @require_POST
 def proposal_advance(request, proposal):
+    """Takes the next step; a refused step shows the page again with the error at its field and
+    everything typed kept."""
     proposal = selectors.proposal_detail(membership=request.membership, public_id=proposal)
     form = AdvanceForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose the next step."))
-        return redirect(_detail_url(proposal))
-    try:
-        services.proposal_advance(
-            proposal=proposal,
-            membership=request.membership,
-            actor=request.user,
-            **form.cleaned_data,
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The proposal is updated."))
-    return redirect(_detail_url(proposal))
+    if form.is_valid():
+        try:
+            services.proposal_advance(
+                proposal=proposal,
+                membership=request.membership,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(ADVANCE_ERROR_FIELDS.get(getattr(error, "code", None)), error)
+        else:
+            messages.success(request, _("The proposal is updated."))
+            return redirect(_detail_url(proposal))
+    return _detail(request, proposal, form)
 
 
 @role_required(*STAFF_WITH_PARTICIPANTS)

@@ -103,20 +103,35 @@ def test_it_says_per_field_what_is_wrong(lookups):
         lookups,
     )
     texts = _texts(reading)
+    levels = {message["field"]: message["level"] for message in reading.messages}
     assert reading.has_errors
     assert texts["organisation_number"] == (
         "The organisation number 556036-0794 has the wrong check digit."
     )
     assert texts["name"] == "This field is required."
     assert texts["kind"].startswith("“Kooperativ” is not a kind of employer.")
-    assert texts["industry"] == "No industry (SNI) has the code or name “99.999”."
-    assert texts["size_band"] == "“många” is not a number of employees."
-    assert texts["kommun"] == "“Atlantis” is not a Swedish municipality."
-    assert texts["stage"] == "“Gift” is not a stage of the pipeline."
-    assert texts["owner"] == "No coach in the organisation is called “Okänd Person”."
+    left_empty = " The field is left empty."
+    assert texts["industry"] == "No industry (SNI) has the code or name “99.999”." + left_empty
+    assert texts["size_band"] == "“många” is not a number of employees." + left_empty
+    assert texts["kommun"] == "“Atlantis” is not a Swedish municipality." + left_empty
+    assert texts["stage"] == "“Gift” is not a stage of the pipeline." + left_empty
+    assert texts["owner"] == ("No coach in the organisation is called “Okänd Person”." + left_empty)
     assert "at most 6 characters" in texts["postal_code"]
     assert texts["contact_email"] == "Enter a valid email address."
     assert texts["contact_name"] == "This field is required."
+    looked_up = ("kind", "industry", "size_band", "kommun", "stage", "owner")
+    assert {levels[name] for name in looked_up} == {"warning"}
+    assert {levels[name] for name in ("name", "organisation_number", "postal_code")} == {"error"}
+
+
+def test_an_optional_value_that_cannot_be_looked_up_keeps_the_row_and_leaves_the_field_empty(
+    lookups,
+):
+    reading = read_row({"name": "Hotell Kusten AB", "industry": "Hotell", "city": "Visby"}, lookups)
+    assert not reading.has_errors
+    assert reading.messages[0]["level"] == "warning"
+    assert "industry" not in reading.employer
+    assert reading.employer["city"] == "Visby"
 
 
 def test_an_invalid_number_of_the_wrong_length_is_named_as_such(lookups):

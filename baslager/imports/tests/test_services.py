@@ -186,7 +186,7 @@ def test_rows_with_errors_fail_with_their_reasons_and_take_their_followers_nothi
         membership,
         [
             ["556036-0794", "Felbolaget", "", "", ""],
-            ["", "Bageriet", "Atlantis", "", ""],
+            ["", "Bageriet", "", "", "070-123 45 67"],
             ["", "Bageriet", "", "Lisa", ""],
         ],
     )
@@ -197,7 +197,7 @@ def test_rows_with_errors_fail_with_their_reasons_and_take_their_followers_nothi
     assert failed[0].outcome_message == (
         "Organisation number: The organisation number 556036-0794 has the wrong check digit."
     )
-    assert failed[1].outcome_message == "Municipality: “Atlantis” is not a Swedish municipality."
+    assert failed[1].outcome_message == "Contact person: This field is required."
     assert Employer.objects.get().name == "Bageriet"
 
 

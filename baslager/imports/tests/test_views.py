@@ -64,7 +64,7 @@ def test_the_whole_flow_from_upload_to_summary(world, signed_in, monkeypatch):
     assert "The organisation number 556036-0794 has the wrong check digit." in preview
     assert "“Atlantis” is not a Swedish municipality." in preview
     assert "Same employer as row 2" in preview
-    assert "Kundnr" in preview and "not imported" in preview
+    assert "Kundnr" in preview and "Do not import" in preview
     assert not Employer.objects.exists()
     errors_only = client.get(_batch_url(batch), {"status": "error"}).content.decode()
     assert "Felbolaget" in errors_only and "Bageriet" not in errors_only
@@ -313,3 +313,102 @@ def test_a_workbook_with_a_title_above_its_header_row_imports(world, signed_in):
     assert response.status_code == 302
     row = ImportBatch.objects.get().rows.get()
     assert (row.line, row.data["name"], row.status) == (4, "Bageriet", "new")
+
+
+def test_an_unknown_industry_is_a_warning_and_every_row_is_kept(world, signed_in):
+    client = signed_in(world.coach)
+    _upload(
+        client,
+        csv_upload(
+            [
+                ["Företag", "Bransch", "Ort"],
+                ["Hotell Kusten AB", "Hotell", "Visby"],
+                ["Vandrarhemmet", "Hotell", "Slite"],
+            ]
+        ),
+    )
+    batch = ImportBatch.objects.get()
+    preview = client.get(_batch_url(batch)).content.decode()
+    assert "Import 2 new employers" in preview
+    assert "No industry (SNI) has the code or name “Hotell”. The field is left empty." in preview
+    assert set(batch.rows.values_list("status", flat=True)) == {"new"}
+
+
+def test_the_columns_can_be_mapped_again_or_ignored_before_the_import(world, signed_in):
+    client = signed_in(world.coach)
+    _upload(
+        client,
+        csv_upload(
+            [
+                ["Företag", "Bransch", "Info"],
+                ["Hotell Kusten AB", "Hotell", "Ring efter tio"],
+                ["Vandrarhemmet", "Hotell", ""],
+            ]
+        ),
+    )
+    batch = ImportBatch.objects.get()
+    row_ids = list(batch.rows.order_by("index").values_list("pk", flat=True))
+    page = client.get(_batch_url(batch)).content.decode()
+    assert '<label for="id_columns-sheet0_column2">Info</label>' in page
+    assert '<option value="industry" selected>' in page
+
+    columns = {
+        "columns-sheet0_column0": "name",
+        "columns-sheet0_column1": "",
+        "columns-sheet0_column2": "notes",
+    }
+    response = client.post(_batch_url(batch, "imports:columns"), columns)
+    assert response.status_code == 302
+    rows = list(batch.rows.order_by("index"))
+    assert [row.pk for row in rows] == row_ids
+    assert rows[0].data == {"name": "Hotell Kusten AB", "notes": "Ring efter tio"}
+    assert rows[0].messages == []
+    batch.refresh_from_db()
+    assert batch.sheets[0]["mapping"] == {"name": 0, "notes": 2}
+
+    client.post(_batch_url(batch), {"duplicate_policy": "skip"})
+    _run_with_htmx(client, batch)
+    employer = Employer.objects.get(name="Hotell Kusten AB")
+    assert (employer.notes, employer.industry) == ("Ring efter tio", None)
+
+
+def test_a_field_chosen_twice_or_no_name_is_refused_at_the_field_and_changes_nothing(
+    world, signed_in
+):
+    client = signed_in(world.coach)
+    _upload(client, csv_upload([["Företag", "Ort", "Info"], ["Bageriet", "Kiruna", "x"]]))
+    batch = ImportBatch.objects.get()
+    twice = {
+        "columns-sheet0_column0": "name",
+        "columns-sheet0_column1": "city",
+        "columns-sheet0_column2": "city",
+    }
+    response = client.post(_batch_url(batch, "imports:columns"), twice)
+    assert response.status_code == 200
+    form = response.context["columns_form"]
+    assert form.errors["sheet0_column2"] == ["“City” is already read from the column “Ort”."]
+    body = response.content.decode()
+    assert 'class="error-summary"' in body and '<details class="card" open>' in body
+    assert '<option value="city" selected>' in body
+    no_name = client.post(_batch_url(batch, "imports:columns"), {"columns-sheet0_column1": "city"})
+    assert "Choose the column with the employer&#x27;s name." in no_name.content.decode()
+    batch.refresh_from_db()
+    assert batch.sheets[0]["mapping"] == {"name": 0, "city": 1}
+    assert batch.rows.get().data == {"name": "Bageriet", "city": "Kiruna"}
+
+
+def test_no_import_is_offered_when_nothing_would_be_imported(world, signed_in):
+    client = signed_in(world.coach)
+    _upload(client, csv_upload([["Org.nr", "Företag"], ["556036-0794", "Felbolaget"]]))
+    batch = ImportBatch.objects.get()
+    preview = client.get(_batch_url(batch)).content.decode()
+    assert "Import 0" not in preview
+    assert 'name="duplicate_policy"' not in preview
+    assert "Nothing can be imported: every row has an error." in preview
+
+    Employer.objects.create(organisation=world.home, name="Bageriet")
+    _upload(client, csv_upload([["Företag"], ["Bageriet"]]))
+    registered = ImportBatch.objects.order_by("-pk").first()
+    preview = client.get(_batch_url(registered)).content.decode()
+    assert "Import 0" not in preview
+    assert "Start the import" in preview and "The file has no new employers" in preview

@@ -75,25 +75,57 @@ def test_it_shows_saved_values_when_reopened(world, signed_in):
     assert 'value="2.5"' in content
 
 
-def test_it_marks_everyone_present_without_saving(world, signed_in):
-    occurrence, people = group_with(world, 2)
-    response = signed_in(world.coach).get(attendance_url(occurrence), {"mark": "present"})
+def test_it_marks_everyone_present_in_the_form_keeping_edits_and_saving_nothing(world, signed_in):
+    occurrence, [first, second] = group_with(world, 2)
+    response = signed_in(world.coach).post(
+        attendance_url(occurrence),
+        {"mark": "present", f"hours_{first.public_id}": "1.5", f"status_{second.public_id}": ""},
+    )
+    assert response.status_code == 200
     form = response.context["form"]
-    assert {form[f"status_{p.public_id}"].value() for p in people} == {"present"}
-    assert {form[f"hours_{p.public_id}"].value() for p in people} == {Decimal("3.0")}
+    assert {form[f"status_{p.public_id}"].value() for p in (first, second)} == {"present"}
+    assert form[f"hours_{first.public_id}"].value() == "1.5"
+    # Hours are not pre-filled: empty counts the whole occasion for those present only.
+    assert not form[f"hours_{second.public_id}"].value()
     assert not Attendance.objects.exists()
 
 
-def test_it_refuses_hours_for_someone_absent_and_keeps_the_form(world, signed_in):
+def test_it_marks_everyone_present_from_a_button_inside_the_form_saving_on_enter(world, signed_in):
+    occurrence, _people = group_with(world, 1)
+    content = signed_in(world.coach).get(attendance_url(occurrence)).content.decode()
+    form = content[content.index('<form method="post"') :]
+    assert 'name="mark" value="present"' in form
+    assert form.index('<button type="submit" hidden') < form.index('name="mark"')
+
+
+def test_it_accepts_hours_left_on_someone_absent_and_credits_none(world, signed_in):
+    occurrence, [present, absent] = group_with(world, 2)
+    response = signed_in(world.coach).post(
+        attendance_url(occurrence),
+        {
+            f"status_{present.public_id}": "present",
+            f"hours_{present.public_id}": "3",
+            f"status_{absent.public_id}": "absent",
+            f"hours_{absent.public_id}": "3",
+        },
+    )
+    assert response.status_code == 302
+    rows = {a.participant_id: a for a in Attendance.objects.filter(occurrence=occurrence)}
+    assert (rows[present.pk].status, rows[present.pk].hours) == ("present", Decimal("3.0"))
+    assert (rows[absent.pk].status, rows[absent.pk].hours) == ("absent", 0)
+
+
+def test_it_keeps_the_form_when_hours_are_wrong(world, signed_in):
     occurrence, [person] = group_with(world, 1)
     response = signed_in(world.coach).post(
         attendance_url(occurrence),
-        {f"status_{person.public_id}": "absent", f"hours_{person.public_id}": "2"},
+        {f"status_{person.public_id}": "present", f"hours_{person.public_id}": "30"},
     )
     assert response.status_code == 200
     content = response.content.decode()
     assert 'class="error-summary"' in content
     assert 'aria-invalid="true"' in content
+    assert 'value="30"' in content
     assert not Attendance.objects.exists()
 
 

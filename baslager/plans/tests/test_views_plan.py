@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from auditlog.models import LogEntry
@@ -136,6 +136,54 @@ def test_it_does_not_offer_another_organisations_activity(world, signed_in):
     assert response.status_code == 200
     assert not Enrolment.objects.exists()
     assert "Främmande" not in response.content.decode()
+
+
+def test_it_tells_activities_of_the_same_title_apart_in_the_picker(world, signed_in):
+    title = "Arbetsträning på second hand-butiken"
+    spring = make_activity(
+        world.home,
+        title=title,
+        starts_on=date(2030, 3, 2),
+        ends_on=date(2030, 5, 31),
+        location="Storgatan 1",
+        leader=world.coach,
+    )
+    autumn = make_activity(world.home, title=title, starts_on=date(2030, 9, 1))
+    enrol(autumn, make_participant(world.home, world.coach))
+    taken = make_activity(world.home, title="Praktik för någon annan", is_group=False)
+    enrol(taken, make_participant(world.home, world.coach))
+    ended = make_activity(world.home, title="Förra årets cirkel", ends_on=date(2020, 1, 1))
+
+    response = signed_in(world.coach).get(plan_url(world.participant, "plans:enrol"))
+    field = response.context["existing_form"].fields["activity"]
+    labels = {activity.pk: field.label_from_instance(activity) for activity in field.queryset}
+    assert set(labels) == {spring.pk, autumn.pk}
+    assert labels[spring.pk] == (
+        f"{title} (March 2, 2030–May 31, 2030, Storgatan 1, {world.coach}, 0 participants)"
+    )
+    assert labels[autumn.pk] == f"{title} (Sept. 1, 2030–…, 1 participant)"
+    content = response.content.decode()
+    assert taken.title not in content and ended.title not in content
+
+
+def test_it_says_how_to_schedule_a_new_activity_that_has_no_occasions(world, signed_in):
+    client = signed_in(world.coach)
+    response = client.post(
+        plan_url(world.participant, "plans:enrol"),
+        {"mode": "new", "new-kind": ActivityKind.COACHING, "new-title": "Samtal"},
+        follow=True,
+    )
+    activity = Activity.objects.get()
+    schedule = reverse("plans:occurrence_create", kwargs={"activity": activity.pk})
+    content = response.content.decode()
+    assert "Schedule its occasions" in content
+    assert f'href="{schedule}"' in content
+    assert "No occasions are scheduled yet" in content
+    make_occurrence(activity)
+    content = client.get(plan_url(world.participant)).content.decode()
+    assert f'href="{schedule}"' not in content
+    page = client.get(reverse("plans:activity", kwargs={"activity": activity.pk}))
+    assert "No occasions are scheduled yet" not in page.content.decode()
 
 
 def test_it_creates_a_one_to_one_internship_for_a_participant(world, signed_in):

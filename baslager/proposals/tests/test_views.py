@@ -108,6 +108,47 @@ def test_it_starts_the_placement_from_the_detail_page(world, signed_in, coach_me
     assert reverse("placements:detail", kwargs={"placement": proposal.placement.public_id}) in body
 
 
+def test_it_takes_the_source_from_matchings_propose_link(world, signed_in, opening):
+    client = signed_in(world.coach)
+    create = reverse("proposals:create")
+    plain = client.get(f"{create}?participant={world.participant.public_id}")
+    assert plain.context["form"]["source"].value() == "manual"
+    from_matching = client.get(
+        f"{create}?participant={world.participant.public_id}&opening={opening.public_id}"
+        "&source=matching"
+    )
+    assert from_matching.context["form"]["source"].value() == "matching"
+    assert 'value="matching" id="id_source_0" required checked' in from_matching.content.decode()
+
+
+def test_it_shows_a_missing_start_date_at_its_field_and_keeps_what_was_typed(
+    world, signed_in, coach_membership, proposal
+):
+    advance(
+        proposal, coach_membership, world.coach, S.DISCUSSED, S.CONSENTED, S.PRESENTED, S.INTERVIEW
+    )
+    client = signed_in(world.coach)
+    page = client.get(_url("detail", proposal)).content.decode()
+    start_label = page[page.index('<label for="id_starts_on"') :].split("</label>")[0]
+    assert "optional" not in start_label
+    assert "Required when you mark the proposal as started." in page
+
+    response = client.post(
+        _url("advance", proposal),
+        {"to_status": "started", "note": "Börjar på måndag", "ends_on": "2030-06-30"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["starts_on"] == ["Give the start date of the placement."]
+    body = response.content.decode()
+    assert 'class="error-summary"' in body
+    assert 'aria-invalid="true"' in body
+    field = body[body.index('<label for="id_starts_on"') :]
+    assert field.index("Give the start date") < field.index('name="starts_on"')
+    assert "Börjar på måndag" in body and 'value="2030-06-30"' in body
+    proposal.refresh_from_db()
+    assert proposal.status == S.INTERVIEW and proposal.placement is None
+
+
 def _rich_profile(world):
     participant = world.participant
     participant.id_kind = IdKind.PERSONNUMMER
