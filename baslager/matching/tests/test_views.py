@@ -38,7 +38,7 @@ def test_override_needs_a_reason_and_is_recorded_and_audited(
 ):
     set_up(world.participant, taxonomy, skills=["städning"])
     make_opening("Bäst", must=["städning"])
-    other = make_opening("Sämre", must=["kassa"])
+    other = make_opening("Sämre", must=["kassa"], nice=["städning"])
     client = signed_in(world.coach)
     assert _titles(client.get(_url(world.participant))) == ["Bäst", "Sämre"]
 
