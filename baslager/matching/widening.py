@@ -342,7 +342,8 @@ def widening_for_participant(*, membership, participant, limit: int = 5) -> list
 def employer_hints(membership, occupation_pks: list[int]) -> dict[int, list[EmployerHint]]:
     """Where openings in occupations that have none open could come from, ``SHOWN_EMPLOYERS``
     per occupation: first employers whose needs survey named the occupation (latest first),
-    then employers in an industry (SNI division) where employers have had openings in it."""
+    then employers in an industry (SNI division) where employers have had openings in it or in
+    its SSYK group."""
     if not occupation_pks:
         return {}
     hints: dict[int, list[EmployerHint]] = {pk: [] for pk in occupation_pks}
@@ -361,15 +362,29 @@ def employer_hints(membership, occupation_pks: list[int]) -> dict[int, list[Empl
         ):
             hints[need.occupation_id].append(EmployerHint(employer, need, None))
             named[need.occupation_id].add(employer.pk)
+    # Openings of any status in the occupation, or failing that in its SSYK group, tell which
+    # industries employ it.
+    group_of = dict(
+        Occupation.objects.filter(pk__in=occupation_pks, group__isnull=False).values_list(
+            "pk", "group_id"
+        )
+    )
+    in_group: dict[int, set[int]] = {}
+    for occupation, group in group_of.items():
+        in_group.setdefault(group, set()).add(occupation)
     divisions: dict[str, set[int]] = {}
-    for occupation, code in (
+    for occupation, group, code in (
         scoped(Opening, membership)
-        .filter(occupation_id__in=occupation_pks, employer__industry__isnull=False)
-        .values_list("occupation_id", "employer__industry__code")
+        .filter(
+            Q(occupation_id__in=occupation_pks) | Q(occupation__group_id__in=in_group.keys()),
+            employer__industry__isnull=False,
+        )
+        .values_list("occupation_id", "occupation__group_id", "employer__industry__code")
         .distinct()
     ):
         if code[:2].isdigit():
-            divisions.setdefault(code[:2], set()).add(occupation)
+            fits = in_group.get(group, set()) | ({occupation} & hints.keys())
+            divisions.setdefault(code[:2], set()).update(fits)
     if divisions:
         in_divisions = Q()
         for division in divisions:

@@ -222,3 +222,17 @@ def test_without_open_openings_it_says_which_employers_they_could_come_from(
     assert reverse("employers:detail", kwargs={"employer": other.public_id}) in text
     assert "named the occupation as a need in a needs survey (within 6 months)" in text
     assert "Deras krog" not in text and "Hotellet" not in text
+
+
+def test_an_occupation_never_advertised_borrows_the_industries_of_its_group(
+    world, taxonomy, employer, former_cook
+):
+    # Diskare was never advertised here, but another occupation of its SSYK group was.
+    restaurants = _industry("56100")
+    employer.industry = restaurants
+    employer.save()
+    dish = taxonomy["o-disk"]
+    sibling = Occupation.objects.create(concept_id="o-disk2", label="Kafébiträde", group=dish.group)
+    _opening(world.home, employer, sibling, "Kafébiträde", OpeningStatus.CLOSED)
+    hints = widening.employer_hints(membership_of(world.coach), [dish.pk])
+    assert [(h.employer, h.industry) for h in hints[dish.pk]] == [(employer, restaurants)]
