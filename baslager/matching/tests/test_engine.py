@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.urls import reverse
 
 from baslager.matching import engine, features, reference
 from baslager.openings.models import Opening, OpeningStatus
@@ -280,7 +281,7 @@ def test_gender_age_origin_and_disability_never_change_the_ranking(
     assert any(row[0] >= 0 for row in before[0])
 
 
-def test_a_dream_reaches_kitchen_openings_through_the_linker(world, employer):
+def test_a_dream_reaches_kitchen_openings_through_the_linker(world, employer, signed_in):
     """Issue 9, point 7, on the real taxonomy: "kök" is not a word of any kitchen opening's
     title or occupation ("Köksbiträde"), and too short to be an interest word of its own."""
     if not (REAL_TAXONOMY / "the-ssyk-hierarchy-with-occupations.json").is_file():
@@ -304,6 +305,10 @@ def test_a_dream_reaches_kitchen_openings_through_the_linker(world, employer):
     evaluation = why(world.participant, kitchen)
     assert evaluation.wished and evaluation.shared_terms == []
     assert evaluation.score == 15  # full interest points, nothing else
+    page = signed_in(world.coach).get(
+        reverse("matching:openings", kwargs={"participant": world.participant.public_id})
+    )
+    assert "In a field the participant's interests or dreams point to." in page.content.decode()
 
 
 def test_nothing_in_common_is_no_match(world, taxonomy, make_opening):
