@@ -238,8 +238,11 @@ def wished_groups(texts: list[tuple[str, ...]]) -> list[set[int]]:
             _wishes.clear()
             _wishes_linker[0] = linker
         known = dict(_wishes)
-    for text in {t for each in texts for t in each if t.strip()} - known.keys():
-        known[text] = _link(linker, text)
+    missing = sorted({t for each in texts for t in each if t.strip()} - known.keys())
+    for text, ranked in zip(
+        missing, linker.rank_many(missing, WISH_LIMIT, WISH_MIN_SCORE), strict=True
+    ):
+        known[text] = _linked(ranked)
     with _wishes_lock:
         _wishes.update(known)
     linked = [{pk for t in each if t.strip() for pk in known[t]} for each in texts]
@@ -257,8 +260,7 @@ def wishes_clear() -> None:
         _wishes_linker[0] = None
 
 
-def _link(linker, text: str) -> tuple[int, ...]:
-    ranked = linker.rank(text, WISH_LIMIT, WISH_MIN_SCORE)
+def _linked(ranked: list[tuple[int, float]]) -> tuple[int, ...]:
     if not ranked:
         return ()
     floor = WISH_RATIO * ranked[0][1]
