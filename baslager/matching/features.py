@@ -233,18 +233,23 @@ def wished_groups(texts: list[tuple[str, ...]]) -> list[set[int]]:
     reloaded whenever a participant changes); the groups are read afresh in one query.
     """
     linker = linker_for("occupation")
+    distinct = {t for each in texts for t in each if t.strip()}
     with _wishes_lock:
         if _wishes_linker[0] is not linker or len(_wishes) > WISHES_KEPT:
             _wishes.clear()
             _wishes_linker[0] = linker
-        known = dict(_wishes)
-    missing = sorted({t for each in texts for t in each if t.strip()} - known.keys())
-    for text, ranked in zip(
-        missing, linker.rank_many(missing, WISH_LIMIT, WISH_MIN_SCORE), strict=True
-    ):
-        known[text] = _linked(ranked)
+        known = {t: _wishes[t] for t in distinct if t in _wishes}
+    missing = sorted(distinct - known.keys())
+    new = dict(
+        zip(
+            missing,
+            map(_linked, linker.rank_many(missing, WISH_LIMIT, WISH_MIN_SCORE)),
+            strict=True,
+        )
+    )
     with _wishes_lock:
-        _wishes.update(known)
+        _wishes.update(new)
+    known.update(new)
     linked = [{pk for t in each if t.strip() for pk in known[t]} for each in texts]
     group_of = dict(
         Occupation.objects.filter(pk__in=set().union(*linked), group__isnull=False).values_list(
