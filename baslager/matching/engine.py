@@ -41,7 +41,8 @@ def _terms(side) -> sparse.csr_matrix:
 def score_block(
     p: ParticipantSide, rows, o: OpeningSide, columns, *, today: int, dims: Dimensions
 ) -> np.ndarray:
-    """Scores of participants ``rows`` × openings ``columns``; -inf where a constraint breaks."""
+    """Scores of participants ``rows`` × openings ``columns``; -inf where a constraint breaks
+    or the pair is no match (``rules.is_match``)."""
     rows = np.arange(len(p))[rows]
     columns = np.arange(len(o))[columns]
     broken = np.zeros((len(rows), len(columns)), dtype=bool)
@@ -90,15 +91,15 @@ def score_block(
     substitution = ((worked @ dims.substitution) @ occupation_t).toarray()
     _terms(o)
     shared = (_terms(p)[rows] @ _transposed(o, "term_matrix")[:, columns]).toarray()
+    group_t = _transposed(o, "group_matrix")[:, columns]
+    wished = ((p.wished_groups[rows] @ group_t).toarray() > 0).astype(np.int64)
+    same_occupation = same_occupation.astype(np.int64)
+    same_group = same_group.astype(np.int64)
     scores = rules.combine(
-        skills,
-        same_occupation.astype(np.int64),
-        same_group.astype(np.int64),
-        substitution,
-        shared,
-        bent.astype(np.int64),
+        skills, same_occupation, same_group, substitution, shared, bent.astype(np.int64), wished
     )
-    scores[broken] = -np.inf
+    match = rules.is_match(scores, num, same_occupation, same_group, substitution, shared, wished)
+    scores[broken | ~match] = -np.inf
     return scores
 
 

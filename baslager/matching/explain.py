@@ -35,3 +35,35 @@ def constraint_text(constraint: reference.Constraint, *, bent: bool) -> str:
             "described: ask the employer"
         )
     return _("The participant needs step-free access, which the workplace does not have")
+
+
+def change_text(constraint: reference.Constraint) -> str:
+    """What would let a broken requirement hold, for openings and people just out of reach."""
+    d = constraint.detail
+    if constraint.name == reference.HOURS:
+        return (
+            _(
+                "Fits if the employer can offer %(participant)d hours a week, or the participant "
+                "can work %(opening)d"
+            )
+            % d
+        )
+    if constraint.name == reference.START:
+        return (
+            ngettext(
+                "Fits if the start can wait %(days)d day, until the participant is available",
+                "Fits if the start can wait %(days)d days, until the participant is available",
+                d["days"],
+            )
+            % d
+        )
+    if constraint.name == reference.DISTANCE:
+        return _("Fits if the participant can travel %(km)s km") % d
+    if constraint.name == reference.LICENCE:
+        return _("Fits once the participant has driving licence %(licence)s") % d
+    if constraint.name == reference.LANGUAGE:
+        return _(
+            "Fits if the employer offers language support, or once the participant's Swedish "
+            "reaches %(needed)s (now %(has)s)"
+        ) % {"needed": d["needed"], "has": d["has"] or _("not recorded")}
+    return _("Fits if the workplace can offer step-free access")

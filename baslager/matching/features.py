@@ -24,6 +24,7 @@ from baslager.participants.models import (
     ParticipantStatus,
     WorkExperience,
 )
+from baslager.taxonomy.linker import linker_for
 from baslager.taxonomy.models import Occupation, OccupationGroup, Skill, Substitutability
 
 from . import rules
@@ -37,6 +38,18 @@ UNKNOWN_DAY = -1
 
 _vocabulary: dict[str, int] = {}
 _vocabulary_lock = threading.Lock()
+
+# Interests and dreams linked to occupations (taxonomy.linker): the SSYK groups of the linked
+# occupations that score at least WISH_MIN_SCORE and WISH_RATIO of the best, WISH_LIMIT at most.
+# "jobba i ett kök" reaches Kökschef, Köksmästare and Köksbiträde (and, as words go, Köksmontör);
+# "Få en anställning med nystartsjobb" reaches nothing.
+WISH_MIN_SCORE = 0.25
+WISH_RATIO = 0.75
+WISH_LIMIT = 6
+_wishes: dict[str, tuple[int, ...]] = {}  # text → linked occupation pks
+_wishes_linker: list = [None]
+_wishes_lock = threading.Lock()
+WISHES_KEPT = 200_000
 
 
 def term_columns(terms) -> list[int]:
@@ -111,6 +124,8 @@ class ParticipantSide:
     implied_skills: list[set[int]]
     occupation_sets: list[set[int]]
     group_sets: list[set[int]]
+    wished_groups: sparse.csr_matrix  # 1 for each SSYK group the interests and dreams link to
+    wished_group_sets: list[set[int]]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -163,6 +178,7 @@ def participants_load(queryset, dims: Dimensions) -> ParticipantSide:
     implied = [
         {s for g in each for s in group_skills[g]} - own[index] for index, each in enumerate(groups)
     ]
+    wished = wished_groups([(row[7], row[8]) for row in rows])
     swedish = np.zeros(len(rows), dtype=np.int8)
     for participant, level in ParticipantLanguage.objects.filter(
         participant_id__in=pks, language__iso_code=SWEDISH
@@ -202,7 +218,58 @@ def participants_load(queryset, dims: Dimensions) -> ParticipantSide:
         implied_skills=implied,
         occupation_sets=occupations,
         group_sets=groups,
+        wished_groups=_matrix(
+            [(i, g, 1.0) for i, each in enumerate(wished) for g in each],
+            (len(rows), dims.groups),
+        ),
+        wished_group_sets=wished,
     )
+
+
+def wished_groups(texts: list[tuple[str, ...]]) -> list[set[int]]:
+    """For each participant's texts (interests, dreams and goals), the SSYK groups they link to.
+
+    Each distinct text is linked once per process and taxonomy (demo texts repeat, and a side is
+    reloaded whenever a participant changes); the groups are read afresh in one query.
+    """
+    linker = linker_for("occupation")
+    distinct = {t for each in texts for t in each if t.strip()}
+    with _wishes_lock:
+        if _wishes_linker[0] is not linker or len(_wishes) > WISHES_KEPT:
+            _wishes.clear()
+            _wishes_linker[0] = linker
+        known = {t: _wishes[t] for t in distinct if t in _wishes}
+    missing = sorted(distinct - known.keys())
+    new = dict(
+        zip(
+            missing,
+            map(_linked, linker.rank_many(missing, WISH_LIMIT, WISH_MIN_SCORE)),
+            strict=True,
+        )
+    )
+    with _wishes_lock:
+        _wishes.update(new)
+    known.update(new)
+    linked = [{pk for t in each if t.strip() for pk in known[t]} for each in texts]
+    group_of = dict(
+        Occupation.objects.filter(pk__in=set().union(*linked), group__isnull=False).values_list(
+            "pk", "group_id"
+        )
+    )
+    return [{group_of[pk] for pk in each if pk in group_of} for each in linked]
+
+
+def wishes_clear() -> None:
+    with _wishes_lock:
+        _wishes.clear()
+        _wishes_linker[0] = None
+
+
+def _linked(ranked: list[tuple[int, float]]) -> tuple[int, ...]:
+    if not ranked:
+        return ()
+    floor = WISH_RATIO * ranked[0][1]
+    return tuple(pk for pk, score in ranked if score >= floor)
 
 
 def licence_mask(held) -> int:

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 
 from . import rules
-from .features import KOMMUN_CODES, Dimensions, OpeningSide, ParticipantSide
+from .features import KOMMUN_CODES, LICENCES, Dimensions, OpeningSide, ParticipantSide
 
 # Constraint names, also used by the templates.
 HOURS, START, DISTANCE, LICENCE, LANGUAGE, ACCESSIBILITY = (
@@ -17,6 +17,9 @@ HOURS, START, DISTANCE, LICENCE, LANGUAGE, ACCESSIBILITY = (
     "language",
     "accessibility",
 )
+
+
+CEFR_LEVELS = {rank: level for level, rank in rules.CEFR_RANK.items()}
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Evaluation:
     same_group: bool
     substitution: int
     shared_terms: list[str]
+    wished: bool  # the opening's group is one the participant's interests or dreams link to
+    match: bool  # no constraint broken, and enough in common (``rules.is_match``)
 
 
 def _check(p: ParticipantSide, i: int, o: OpeningSide, j: int, today: int):
@@ -61,9 +66,10 @@ def _check(p: ParticipantSide, i: int, o: OpeningSide, j: int, today: int):
             (bent if km <= limit_km * rules.TRAVEL_BEND else broken).append(far)
     needed = int(o.licence[j])
     if needed and not int(p.licences[i]) & needed:
-        broken.append(Constraint(LICENCE))
+        broken.append(Constraint(LICENCE, {"licence": LICENCES[needed.bit_length() - 1]}))
     if o.swedish[j] > 0 and p.swedish[i] < o.swedish[j]:
-        (bent if o.language_support[j] else broken).append(Constraint(LANGUAGE))
+        levels = {"needed": CEFR_LEVELS[o.swedish[j]], "has": CEFR_LEVELS[p.swedish[i]]}
+        (bent if o.language_support[j] else broken).append(Constraint(LANGUAGE, levels))
     if p.step_free[i] and not o.step_free[j]:
         (broken if o.accessibility_described[j] else bent).append(Constraint(ACCESSIBILITY))
     return bent, broken
@@ -92,7 +98,9 @@ def evaluate(
         dims.substitution_pairs.get((worked, occupation), 0) for worked in p.occupation_sets[i]
     )
     shared = sorted(p.terms[i] & o.terms[j])
+    wished = group in p.wished_group_sets[i]
     score = None
+    match = False
     if not broken:
         score = rules.combine(
             rules.skill_part(num, den),
@@ -101,6 +109,16 @@ def evaluate(
             substitution,
             len(shared),
             len(bent),
+            int(wished),
+        )
+        match = rules.is_match(
+            score,
+            num,
+            int(same_occupation),
+            int(same_group),
+            substitution,
+            len(shared),
+            int(wished),
         )
     has = own | implied
     return Evaluation(
@@ -116,6 +134,8 @@ def evaluate(
         same_group=same_group,
         substitution=substitution,
         shared_terms=shared,
+        wished=wished,
+        match=match,
     )
 
 
@@ -123,16 +143,16 @@ def top_openings(p, i, o, *, today, dims, k=10) -> list[tuple[int, float]]:
     """(opening position, score) of participant ``i``'s best ``k`` openings, ties by position."""
     scored = []
     for j in range(len(o)):
-        score = evaluate(p, i, o, j, today=today, dims=dims).score
-        if score is not None:
-            scored.append((-score, j))
+        evaluation = evaluate(p, i, o, j, today=today, dims=dims)
+        if evaluation.match:
+            scored.append((-evaluation.score, j))
     return [(j, -negative) for negative, j in sorted(scored)[:k]]
 
 
 def top_participants(p, o, j, *, today, dims, k=10) -> list[tuple[int, float]]:
     scored = []
     for i in range(len(p)):
-        score = evaluate(p, i, o, j, today=today, dims=dims).score
-        if score is not None:
-            scored.append((-score, i))
+        evaluation = evaluate(p, i, o, j, today=today, dims=dims)
+        if evaluation.match:
+            scored.append((-evaluation.score, i))
     return [(i, -negative) for negative, i in sorted(scored)[:k]]

@@ -143,16 +143,37 @@ def skill_part(skill_num: int, skill_den: int) -> float:
     return SKILL_POINTS * skill_num / skill_den if skill_den else 0.0
 
 
-def combine(skills, same_occupation, same_group, substitution, shared_terms, bent):
-    """The score out of 100; works on numbers and on numpy arrays alike (same operations)."""
+def combine(skills, same_occupation, same_group, substitution, shared_terms, bent, wished):
+    """The score out of 100; works on numbers and on numpy arrays alike (same operations).
+
+    ``wished``: the opening's SSYK group is one the participant's interests or dreams were
+    linked to, which counts as much as a full set of shared interest words.
+    """
+    interest = shared_terms + INTEREST_TERMS_FOR_FULL * wished
     return (
         skills
         + SAME_OCCUPATION_POINTS * same_occupation
         + SAME_GROUP_POINTS * same_group
         + ADJACENT_POINTS * _capped(substitution, 100) / 100
-        + INTEREST_POINTS * _capped(shared_terms, INTEREST_TERMS_FOR_FULL) / INTEREST_TERMS_FOR_FULL
+        + INTEREST_POINTS * _capped(interest, INTEREST_TERMS_FOR_FULL) / INTEREST_TERMS_FOR_FULL
         - BENT_COST * bent
     )
+
+
+def is_match(score, skill_num, same_occupation, same_group, substitution, shared_terms, wished):
+    """A floor of evidence: a pair is a match only when the participant has at least one of the
+    opening's skills, has worked in its occupation, its group or one that can do its work, or
+    said they want something like it, and the score is above 0. Without it a pair whose every
+    part is 0 would fill the list ahead of nothing at all. Numbers and numpy arrays alike."""
+    evidence = (
+        (skill_num > 0)
+        | (same_occupation > 0)
+        | (same_group > 0)
+        | (substitution > 0)
+        | (shared_terms > 0)
+        | (wished > 0)
+    )
+    return evidence & (score > 0)
 
 
 def _capped(value, cap):

@@ -25,10 +25,13 @@ from baslager.participants.models import (
 from baslager.taxonomy.models import Occupation, Skill, Substitutability
 
 from . import engine, features, reference
-from .explain import constraint_text
+from .explain import change_text, constraint_text
 from .models import MatchOverride, OverrideAction
 
 TOP = 10
+# Openings in the participant's own occupation or group (and people for an opening) that a
+# requirement keeps out, listed apart from the matches.
+OUT_OF_REACH = 10
 SIDE_TTL = 600
 _cache: dict[tuple, tuple[tuple, float, object]] = {}
 _cache_lock = threading.Lock()
@@ -119,6 +122,20 @@ class Match:
     @property
     def from_experience(self):
         return set(self.evaluation.from_experience)
+
+    @property
+    def broken_and_changes(self) -> list[tuple[str, str]]:
+        """Each broken requirement in words, with what would let it hold."""
+        return [(constraint_text(c, bent=False), change_text(c)) for c in self.evaluation.broken]
+
+
+@dataclass
+class OutOfReach:
+    """Pairs in the participant's own occupation or SSYK group that a requirement keeps out:
+    the first ``OUT_OF_REACH`` of them, and how many there are in all."""
+
+    matches: list[Match]
+    count: int
 
 
 def _in_force(overrides) -> dict[tuple[int, int], MatchOverride]:
@@ -242,3 +259,80 @@ def override_history(*, participant: Participant, membership):
         .filter(participant=participant)
         .select_related("opening", "created_by")
     )
+
+
+def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach:
+    """Open openings in an occupation or SSYK group the participant has worked in that a hard
+    requirement excludes, same occupation first, with what broke. Matching hides them, but a
+    coach should see them: "35 hours a week, the participant wants 30" can be talked about."""
+    dims = dimensions()
+    openings = opening_side(participant.organisation_id, dims)
+    person = features.participants_load(Participant.objects.filter(pk=participant.pk), dims)
+    if not len(person) or not len(openings):
+        return OutOfReach([], 0)
+    occupations, groups = person.occupation_sets[0], person.group_sets[0]
+    own_field = np.isin(openings.occupation, list(occupations)) | np.isin(
+        openings.group, list(groups)
+    )
+    handled = {
+        pk
+        for (_, pk) in _in_force(scoped(MatchOverride, membership).filter(participant=participant))
+    }
+    today = _today()
+    found = []
+    for j in np.nonzero(own_field)[0]:
+        if int(openings.ids[j]) in handled:
+            continue  # excluded by a coach, or pinned or placed into the matches
+        evaluation = reference.evaluate(person, 0, openings, int(j), today=today, dims=dims)
+        if evaluation.broken:
+            found.append((not evaluation.same_occupation, int(j), evaluation))
+    found.sort(key=lambda row: row[:2])
+    shown = found[:OUT_OF_REACH]
+    objects = Opening.objects.select_related("employer", "occupation").in_bulk(
+        [int(openings.ids[j]) for _, j, _ in shown]
+    )
+    matches = [
+        Match(participant, objects[int(openings.ids[j])], None, evaluation)
+        for _, j, evaluation in shown
+    ]
+    return OutOfReach(matches, len(found))
+
+
+def participants_out_of_reach(*, opening: Opening, membership) -> OutOfReach:
+    """Active participants the member may see who have worked in the opening's occupation or
+    SSYK group but whom a hard requirement keeps out, same occupation first, with what broke."""
+    if opening.occupation_id is None:
+        return OutOfReach([], 0)
+    dims = dimensions()
+    people = participant_side(opening.organisation_id, dims)
+    single = features.openings_load(Opening.objects.filter(pk=opening.pk), dims)
+    if not len(single) or not len(people):
+        return OutOfReach([], 0)
+    occupation, group = int(single.occupation[0]), int(single.group[0])
+    worked = people.occupations[:, occupation].toarray().ravel() > 0
+    if group >= 0:
+        worked |= people.groups[:, group].toarray().ravel() > 0
+    visible = scoped(Participant, membership).filter(status=ParticipantStatus.ACTIVE)
+    worked &= np.isin(people.ids, np.fromiter(visible.values_list("pk", flat=True), dtype=np.int64))
+    handled = {
+        pk
+        for (pk, _), override in _in_force(
+            scoped(MatchOverride, membership).filter(opening=opening)
+        ).items()
+        if override.action in (OverrideAction.EXCLUDE, OverrideAction.PIN)
+    }
+    today = _today()
+    found = []
+    for i in np.nonzero(worked)[0]:
+        if int(people.ids[i]) in handled:
+            continue
+        evaluation = reference.evaluate(people, int(i), single, 0, today=today, dims=dims)
+        if evaluation.broken:
+            found.append((not evaluation.same_occupation, int(i), evaluation))
+    found.sort(key=lambda row: row[:2])
+    shown = found[:OUT_OF_REACH]
+    objects = Participant.objects.in_bulk([int(people.ids[i]) for _, i, _ in shown])
+    matches = [
+        Match(objects[int(people.ids[i])], opening, None, evaluation) for _, i, evaluation in shown
+    ]
+    return OutOfReach(matches, len(found))

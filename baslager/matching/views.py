@@ -36,6 +36,9 @@ def participant_openings(request, participant):
         {
             "participant": participant,
             "matches": matches,
+            "out_of_reach": selectors.openings_out_of_reach(
+                participant=participant, membership=request.membership
+            ),
             "history": history,
             "form": form,
             "actions": MOVES + list(OverrideAction.choices),
@@ -77,5 +80,12 @@ def opening_participants(request, opening):
     return render(
         request,
         "matching/participants.html",
-        {"opening": opening, "matches": matches, "propose": _proposals_url()},
+        {
+            "opening": opening,
+            "matches": matches,
+            "out_of_reach": selectors.participants_out_of_reach(
+                opening=opening, membership=request.membership
+            ),
+            "propose": _proposals_url(),
+        },
     )

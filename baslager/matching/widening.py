@@ -17,12 +17,15 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from scipy import sparse
 
+from baslager.employers.models import Employer
 from baslager.openings.models import Opening, OpeningStatus
 from baslager.organisations.access import scoped
+from baslager.outreach.models import RecruitmentNeed
 from baslager.taxonomy.models import (
+    Industry,
     Occupation,
     OccupationGroup,
     Skill,
@@ -37,6 +40,7 @@ HIERARCHY_PRIOR = {3: 0.05, 2: 0.02, 1: 0.01}
 SHOWN_SHARED = 6
 SHOWN_GAP = 8
 SHOWN_OPENINGS = 5
+SHOWN_EMPLOYERS = 3
 
 
 @dataclass
@@ -258,15 +262,26 @@ def _build_stored() -> Index:
 
 
 @dataclass
+class EmployerHint:
+    """An employer an opening in the occupation could come from, and why."""
+
+    employer: Employer
+    need: RecruitmentNeed | None  # the need they gave in a needs survey, if that is why
+    industry: Industry | None  # else their industry, one that has had such openings
+
+
+@dataclass
 class Suggestion:
     occupation: Occupation
     score: float
-    shared: list[Skill]
+    registered: list[Skill]  # shared skills registered on the participant
+    from_experience: list[Skill]  # shared skills their earlier occupations imply, unregistered
     gap: list[Skill]
     gap_count: int
     openings: list[Opening]
     opening_count: int
     substitutes: bool  # the person's earlier work can stand in for this occupation
+    employers: list[EmployerHint] = field(default_factory=list)  # when there are no openings
 
 
 def widening_for_participant(*, membership, participant, limit: int = 5) -> list[Suggestion]:
@@ -291,27 +306,104 @@ def widening_for_participant(*, membership, participant, limit: int = 5) -> list
     targets = [int(index.occupation_pks[row]) for row in chosen]
     openings = _open_openings(membership, targets)
     wanted = _wanted_skills(openings)
-    plans = {row: _shared_and_gap(index, row, have, wanted) for row in chosen}
+    plans = {}
+    for row in chosen:
+        shared, gap = _shared_and_gap(index, row, have, wanted)
+        # Only what is registered on the person is theirs; the rest is what their earlier
+        # occupations usually involve, which a coach should check before counting on it.
+        registered = [pk for pk in shared if pk in own_skills][:SHOWN_SHARED]
+        implied = [pk for pk in shared if pk not in own_skills][:SHOWN_SHARED]
+        plans[row] = (registered, implied, gap)
     labels = Skill.objects.in_bulk(
-        {pk for shared, gap in plans.values() for pk in shared[:SHOWN_SHARED] + gap[:SHOWN_GAP]}
+        {pk for r, i, gap in plans.values() for pk in r + i + gap[:SHOWN_GAP]}
     )
     occupations = Occupation.objects.select_related("group").in_bulk(targets)
+    hints = employer_hints(membership, [pk for pk in targets if pk not in openings])
     suggestions = []
     for row, pk in zip(chosen, targets, strict=True):
-        shared, gap = plans[row]
+        registered, implied, gap = plans[row]
         suggestions.append(
             Suggestion(
                 occupation=occupations[pk],
                 score=float(result[row]),
-                shared=[labels[s] for s in shared[:SHOWN_SHARED]],
+                registered=[labels[s] for s in registered],
+                from_experience=[labels[s] for s in implied],
                 gap=[labels[s] for s in gap[:SHOWN_GAP]],
                 gap_count=len(gap),
                 openings=openings.get(pk, [])[:SHOWN_OPENINGS],
                 opening_count=len(openings.get(pk, [])),
                 substitutes=bool(rows) and index.substitution[rows, row].max() > 0,
+                employers=hints.get(pk, []),
             )
         )
     return suggestions
+
+
+def employer_hints(membership, occupation_pks: list[int]) -> dict[int, list[EmployerHint]]:
+    """Where openings in occupations that have none open could come from, ``SHOWN_EMPLOYERS``
+    per occupation: first employers whose needs survey named the occupation (latest first),
+    then employers in an industry (SNI division) where employers have had openings in it or in
+    its SSYK group."""
+    if not occupation_pks:
+        return {}
+    hints: dict[int, list[EmployerHint]] = {pk: [] for pk in occupation_pks}
+    named: dict[int, set[int]] = {pk: set() for pk in occupation_pks}
+    needs = (
+        scoped(RecruitmentNeed, membership)
+        .filter(occupation_id__in=occupation_pks)
+        .select_related("survey__call__target__employer")
+        .order_by("-pk")
+    )
+    for need in needs:
+        employer = need.survey.call.target.employer
+        if (
+            len(hints[need.occupation_id]) < SHOWN_EMPLOYERS
+            and employer.pk not in named[need.occupation_id]
+        ):
+            hints[need.occupation_id].append(EmployerHint(employer, need, None))
+            named[need.occupation_id].add(employer.pk)
+    # Openings of any status in the occupation, or failing that in its SSYK group, tell which
+    # industries employ it.
+    group_of = dict(
+        Occupation.objects.filter(pk__in=occupation_pks, group__isnull=False).values_list(
+            "pk", "group_id"
+        )
+    )
+    in_group: dict[int, set[int]] = {}
+    for occupation, group in group_of.items():
+        in_group.setdefault(group, set()).add(occupation)
+    divisions: dict[str, set[int]] = {}
+    for occupation, group, code in (
+        scoped(Opening, membership)
+        .filter(
+            Q(occupation_id__in=occupation_pks) | Q(occupation__group_id__in=in_group.keys()),
+            employer__industry__isnull=False,
+        )
+        .values_list("occupation_id", "occupation__group_id", "employer__industry__code")
+        .distinct()
+    ):
+        if code[:2].isdigit():
+            fits = in_group.get(group, set()) | ({occupation} & hints.keys())
+            divisions.setdefault(code[:2], set()).update(fits)
+    if divisions:
+        in_divisions = Q()
+        for division in divisions:
+            in_divisions |= Q(industry__code__startswith=division)
+        employers = (
+            scoped(Employer, membership)
+            .filter(in_divisions)
+            .select_related("industry")
+            .order_by("name", "pk")
+        )
+        for employer in employers.iterator(chunk_size=100):
+            for occupation in divisions.get(employer.industry.code[:2], ()):
+                shown = hints[occupation]
+                if len(shown) < SHOWN_EMPLOYERS and employer.pk not in named[occupation]:
+                    shown.append(EmployerHint(employer, None, employer.industry))
+                    named[occupation].add(employer.pk)
+            if all(len(shown) >= SHOWN_EMPLOYERS for shown in hints.values()):
+                break
+    return hints
 
 
 def _shared_and_gap(

@@ -90,6 +90,11 @@ class _Space:
         query = self._rows([Counter(features)])
         return np.asarray((query @ self.transposed).todense()).ravel()
 
+    def cosines_many(self, features: list[list[str]]) -> np.ndarray:
+        """``cosines`` of many queries at once, one row each."""
+        query = self._rows([Counter(each) for each in features])
+        return (query @ self.transposed).toarray()
+
 
 class Linker:
     """Ranks documents by how well their texts match a phrase.
@@ -150,11 +155,43 @@ class Linker:
         np.maximum.at(best, self.owners, per_text[self.rows] * self.weights)
         return best
 
+    def scores_many(self, texts: Sequence[str]) -> np.ndarray:
+        """``scores`` of many texts at once, one row each: two sparse products for all of them
+        instead of two per text."""
+        best = np.zeros((len(texts), len(self.keys)))
+        if not len(self.owners) or not texts:
+            return best
+        stems = [[stem(word) for word in words(text)] for text in texts]
+        per_text = CHAR_WEIGHT * self.chars.cosines_many([self._char_features(s) for s in stems])
+        per_text += WORD_WEIGHT * self.words.cosines_many([self._word_features(s) for s in stems])
+        entries = per_text[:, self.rows] * self.weights
+        # Entries are in document order, so each document's entries are one run.
+        starts = np.flatnonzero(np.r_[True, self.owners[1:] != self.owners[:-1]])
+        best[:, self.owners[starts]] = np.maximum.reduceat(entries, starts, axis=1)
+        return np.maximum(best, 0.0)
+
     def rank(self, text: str, limit: int = 10, min_score: float = 0.0) -> list[tuple]:
         """The ``limit`` best (key, score) pairs, best first; ties keep document order."""
         if not fold(text):
             return []
-        scores = self.scores(text)
+        return self._top(self.scores(text), limit, min_score)
+
+    def rank_many(
+        self, texts: Sequence[str], limit: int = 10, min_score: float = 0.0, chunk: int = 256
+    ) -> list[list[tuple]]:
+        """``rank`` of each text, ``chunk`` texts a product: the same pairs, much faster for
+        thousands of texts."""
+        ranked = []
+        for start in range(0, len(texts), chunk):
+            part = texts[start : start + chunk]
+            scores = self.scores_many(part)
+            ranked.extend(
+                self._top(row, limit, min_score) if fold(text) else []
+                for text, row in zip(part, scores, strict=True)
+            )
+        return ranked
+
+    def _top(self, scores: np.ndarray, limit: int, min_score: float) -> list[tuple]:
         count = min(limit, len(scores))
         if count <= 0:
             return []

@@ -4,9 +4,10 @@ from datetime import date
 import pytest
 
 from baslager.employers.models import Employer
-from baslager.matching import selectors
+from baslager.matching import features, selectors
 from baslager.openings.models import Opening, OpeningStatus
 from baslager.participants.models import ParticipantLanguage, WorkExperience
+from baslager.taxonomy.linker import linker_clear
 from baslager.taxonomy.models import (
     Language,
     Occupation,
@@ -18,10 +19,15 @@ from baslager.taxonomy.models import (
 
 @pytest.fixture(autouse=True)
 def _fresh_sides():
-    """Primary keys come back after a rolled-back test; never reuse another test's sides."""
+    """Primary keys come back after a rolled-back test; never reuse another test's sides, nor
+    its linker of interests and dreams."""
     selectors._cache.clear()
+    features.wishes_clear()
+    linker_clear()
     yield
     selectors._cache.clear()
+    features.wishes_clear()
+    linker_clear()
 
 
 @dataclass

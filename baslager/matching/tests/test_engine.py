@@ -1,15 +1,24 @@
 import random
 from datetime import timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
 
 from baslager.matching import engine, features, reference
-from baslager.openings.models import Opening
+from baslager.openings.models import Opening, OpeningStatus
 from baslager.participants.models import Gender, Participant, SpecialCategoryData, TriState
+from baslager.taxonomy.models import Occupation
 from baslager.testing.personas import make_participant
 
 from .conftest import TODAY, set_up
+
+REAL_TAXONOMY = Path(settings.BASLAGER_DATA_DIR) / "jobtech"
+# The constraint tests give every pair a shared skill, so that a match has something to go on.
+CLEANS = ["städning"]
 
 
 def _sides(participants, organisation):
@@ -36,10 +45,10 @@ def titles(participant):
 
 
 def test_hours_a_little_over_are_bent_and_far_over_break(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, hours_per_week=20)
-    make_opening("Lagom", hours_per_week=20)
-    bent = make_opening("Lite mer", hours_per_week=25)
-    make_opening("Heltid", hours_per_week=40)
+    set_up(world.participant, taxonomy, skills=CLEANS, hours_per_week=20)
+    make_opening("Lagom", must=CLEANS, hours_per_week=20)
+    bent = make_opening("Lite mer", must=CLEANS, hours_per_week=25)
+    make_opening("Heltid", must=CLEANS, hours_per_week=40)
     assert titles(world.participant) == ["Lagom", "Lite mer"]
     evaluation = why(world.participant, bent)
     assert [c.name for c in evaluation.bent] == ["hours"]
@@ -47,50 +56,54 @@ def test_hours_a_little_over_are_bent_and_far_over_break(world, taxonomy, make_o
 
 
 def test_start_before_the_participant_is_available(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, available_from=TODAY + timedelta(days=20))
-    make_opening("Om en månad", starts_on=TODAY + timedelta(days=30))
-    make_opening("Nu", starts_on=TODAY)  # 20 days early: bent
-    make_opening("Förra året", starts_on=TODAY - timedelta(days=60))
+    set_up(world.participant, taxonomy, skills=CLEANS, available_from=TODAY + timedelta(days=20))
+    make_opening("Om en månad", must=CLEANS, starts_on=TODAY + timedelta(days=30))
+    make_opening("Nu", must=CLEANS, starts_on=TODAY)  # 20 days early: bent
+    make_opening("Förra året", must=CLEANS, starts_on=TODAY - timedelta(days=60))
     assert titles(world.participant) == ["Om en månad", "Nu"]
 
 
 def test_travel_distance_between_kommun_seats(world, taxonomy, make_opening):
     # Södertälje to Stockholm is about 29 km between the seats, to Nykvarn about 12.
-    set_up(world.participant, taxonomy, kommun_code="0181", max_travel_km=25)
-    make_opening("Nykvarn", kommun_code="0140")
-    far = make_opening("Stockholm", kommun_code="0180")
-    make_opening("Kiruna", kommun_code="2584")
+    set_up(world.participant, taxonomy, skills=CLEANS, kommun_code="0181", max_travel_km=25)
+    make_opening("Nykvarn", must=CLEANS, kommun_code="0140")
+    far = make_opening("Stockholm", must=CLEANS, kommun_code="0180")
+    make_opening("Kiruna", must=CLEANS, kommun_code="2584")
     assert titles(world.participant) == ["Nykvarn", "Stockholm"]
     assert why(world.participant, far).bent[0].name == "distance"
 
 
 def test_travel_minutes_stand_in_for_kilometres(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, kommun_code="0181", max_travel_minutes=15)  # 10 km
-    make_opening("Här", kommun_code="0181")
-    make_opening("Stockholm", kommun_code="0180")
+    set_up(
+        world.participant, taxonomy, skills=CLEANS, kommun_code="0181", max_travel_minutes=15
+    )  # 10 km
+    make_opening("Här", must=CLEANS, kommun_code="0181")
+    make_opening("Stockholm", must=CLEANS, kommun_code="0180")
     assert titles(world.participant) == ["Här"]
 
 
 def test_driving_licence_and_included_classes(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, driving_licences=["C"])
-    make_opening("Bil", driving_licence="B")
-    make_opening("Buss", driving_licence="D")
+    set_up(world.participant, taxonomy, skills=CLEANS, driving_licences=["C"])
+    make_opening("Bil", must=CLEANS, driving_licence="B")
+    make_opening("Buss", must=CLEANS, driving_licence="D")
     assert titles(world.participant) == ["Bil"]
 
 
 def test_swedish_level_unless_language_support(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, swedish="A2")
-    make_opening("Lätt", swedish_level_needed="A2")
-    make_opening("Stöd", swedish_level_needed="B2", offers_language_support=True)
-    make_opening("Svår", swedish_level_needed="B2")
+    set_up(world.participant, taxonomy, skills=CLEANS, swedish="A2")
+    make_opening("Lätt", must=CLEANS, swedish_level_needed="A2")
+    make_opening("Stöd", must=CLEANS, swedish_level_needed="B2", offers_language_support=True)
+    make_opening("Svår", must=CLEANS, swedish_level_needed="B2")
     assert titles(world.participant) == ["Lätt", "Stöd"]
 
 
 def test_step_free_access(world, taxonomy, make_opening):
-    set_up(world.participant, taxonomy, adaptations="Använder rullstol.")
-    make_opening("Ramp", workplace_accessibility="Ramp vid entrén och hiss.")
-    unknown = make_opening("Okänt", workplace_accessibility="")
-    make_opening("Trappor", workplace_accessibility="Kontor på tredje våningen, bara trappor.")
+    set_up(world.participant, taxonomy, skills=CLEANS, adaptations="Använder rullstol.")
+    make_opening("Ramp", must=CLEANS, workplace_accessibility="Ramp vid entrén och hiss.")
+    unknown = make_opening("Okänt", must=CLEANS, workplace_accessibility="")
+    make_opening(
+        "Trappor", must=CLEANS, workplace_accessibility="Kontor på tredje våningen, bara trappor."
+    )
     assert titles(world.participant) == ["Ramp", "Okänt"]
     assert why(world.participant, unknown).bent[0].name == "accessibility"
 
@@ -147,8 +160,9 @@ def test_explanation_lists_matched_and_missing_skills(world, taxonomy, make_open
 
 
 def test_other_organisations_openings_never_match(world, taxonomy, make_opening):
-    make_opening("Vår")
-    make_opening("Deras", organisation=world.other)
+    set_up(world.participant, taxonomy, skills=CLEANS)
+    make_opening("Vår", must=CLEANS)
+    make_opening("Deras", must=CLEANS, organisation=world.other)
     assert titles(world.participant) == ["Vår"]
 
 
@@ -265,3 +279,58 @@ def test_gender_age_origin_and_disability_never_change_the_ranking(
     after = rankings()
     assert after == before
     assert any(row[0] >= 0 for row in before[0])
+
+
+def test_a_dream_reaches_kitchen_openings_through_the_linker(world, employer, signed_in):
+    """Issue 9, point 7, on the real taxonomy: "kök" is not a word of any kitchen opening's
+    title or occupation ("Köksbiträde"), and too short to be an interest word of its own."""
+    if not (REAL_TAXONOMY / "the-ssyk-hierarchy-with-occupations.json").is_file():
+        pytest.skip(f"JobTech taxonomy export not found at {REAL_TAXONOMY}")
+    call_command("import_taxonomy", data_dir=REAL_TAXONOMY, verbosity=0)
+    set_up(world.participant, None, dreams_and_goals="Jag vill jobba i ett kök.")
+
+    def opening(title, occupation):
+        return Opening.objects.create(
+            organisation=world.home,
+            employer=employer,
+            title=title,
+            status=OpeningStatus.OPEN,
+            occupation=Occupation.objects.get(label=occupation),
+        )
+
+    kitchen = opening("Extra personal till lunchen", "Köksbiträde")
+    opening("Lager", "Lagerarbetare/Terminalarbetare")
+    opening("Städ", "Städare")
+    assert titles(world.participant) == ["Extra personal till lunchen"]
+    evaluation = why(world.participant, kitchen)
+    assert evaluation.wished and evaluation.shared_terms == []
+    assert evaluation.score == 15  # full interest points, nothing else
+    page = signed_in(world.coach).get(
+        reverse("matching:openings", kwargs={"participant": world.participant.public_id})
+    )
+    assert "In a field the participant's interests or dreams point to." in page.content.decode()
+
+
+def test_nothing_in_common_is_no_match(world, taxonomy, make_opening):
+    set_up(world.participant, taxonomy, skills=["truck"], hours_per_week=40)
+    empty = make_opening("Kassabiträde", must=["kassa"], hours_per_week=40)
+    make_opening("Truckförare", nice=["truck"], hours_per_week=40)
+    assert titles(world.participant) == ["Truckförare"]
+    evaluation = why(world.participant, empty)
+    assert evaluation.score == 0 and not evaluation.match and not evaluation.broken
+
+
+def test_a_score_eaten_up_by_bent_requirements_is_no_match(world, taxonomy, make_opening):
+    # One shared interest word (7.5 points) and two bent requirements (10 points).
+    set_up(
+        world.participant,
+        taxonomy,
+        interests="Barnen",
+        hours_per_week=20,
+        available_from=TODAY + timedelta(days=10),
+    )
+    opening = make_opening("Barnskötare", hours_per_week=25, starts_on=TODAY)
+    evaluation = why(world.participant, opening)
+    assert evaluation.shared_terms == ["barn"] and len(evaluation.bent) == 2
+    assert evaluation.score < 0 and not evaluation.match
+    assert titles(world.participant) == []

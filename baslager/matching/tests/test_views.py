@@ -38,7 +38,7 @@ def test_override_needs_a_reason_and_is_recorded_and_audited(
 ):
     set_up(world.participant, taxonomy, skills=["städning"])
     make_opening("Bäst", must=["städning"])
-    other = make_opening("Sämre", must=["kassa"])
+    other = make_opening("Sämre", must=["kassa"], nice=["städning"])
     client = signed_in(world.coach)
     assert _titles(client.get(_url(world.participant))) == ["Bäst", "Sämre"]
 
@@ -150,3 +150,34 @@ def test_pages_link_to_each_other(world, taxonomy, make_opening, signed_in):
         reverse("matching:participants", kwargs={"opening": opening.public_id})
         in page.content.decode()
     )
+
+
+def test_out_of_reach_lists_take_a_constant_number_of_queries(
+    world, taxonomy, make_opening, signed_in
+):
+    def grow(count):
+        for number in range(count):
+            opening = make_opening(
+                f"Städare {number}", occupation=taxonomy.cleaning, hours_per_week=40
+            )
+            person = make_participant(world.home, world.coach, first_name=f"P{number}")
+            set_up(person, taxonomy, worked_as=[taxonomy.hotel_cleaning], hours_per_week=20)
+        return opening
+
+    def warm(url):
+        queries_to_get(client, url)
+        return queries_to_get(client, url)
+
+    set_up(world.participant, taxonomy, worked_as=[taxonomy.cleaning], hours_per_week=20)
+    client = signed_in(world.coach)
+    opening = grow(2)
+    people_url = reverse("matching:participants", kwargs={"opening": opening.public_id})
+    few, few_people = warm(_url(world.participant)), warm(people_url)
+    assert len(client.get(people_url).context["out_of_reach"].matches) == 3
+    opening = grow(12)
+    people_url = reverse("matching:participants", kwargs={"opening": opening.public_id})
+    assert warm(_url(world.participant)) == few
+    assert warm(people_url) == few_people
+    response = client.get(_url(world.participant))
+    assert response.context["out_of_reach"].count == 14
+    assert len(response.context["out_of_reach"].matches) == 10

@@ -1,13 +1,23 @@
 import numpy as np
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from baslager.employers.models import Employer
 from baslager.matching import widening
 from baslager.matching.tests.widening_export import write_export
 from baslager.openings.models import Opening, OpeningStatus
+from baslager.outreach.models import (
+    Call,
+    Campaign,
+    CampaignTarget,
+    Horizon,
+    NeedsSurvey,
+    Outcome,
+    RecruitmentNeed,
+)
 from baslager.participants.models import WorkExperience
-from baslager.taxonomy.models import Occupation, Skill
+from baslager.taxonomy.models import Industry, Occupation, Skill
 from baslager.taxonomy.services import taxonomy_import
 from baslager.testing.personas import membership_of
 
@@ -110,7 +120,9 @@ def test_a_participant_gets_the_gap_most_asked_for_first_and_the_open_openings(
     assert "Kallskänka" not in by_label and "Kock" not in by_label
     servitor = by_label["Servitör"]
     assert [s.label for s in servitor.gap] == ["Vinkunskap", "Servering"]
-    assert {s.label for s in servitor.shared} == {"Hygien", "Kundservice"}
+    # Nothing is registered on the former cook: what they share comes from experience.
+    assert servitor.registered == []
+    assert {s.label for s in servitor.from_experience} == {"Hygien", "Kundservice"}
     assert [o.title for o in servitor.openings] == ["Servitör till matsalen"]
     assert servitor.opening_count == 1
     assert by_label["Advokat"].substitutes and not servitor.substitutes
@@ -141,3 +153,86 @@ def test_the_participant_page_shows_the_section(world, signed_in, employer, form
     assert "Widen the choice" in page
     assert "Servitör till matsalen" in page
     assert "Kallskänka" not in page
+
+
+def test_it_never_claims_a_skill_the_person_has_not_registered(world, taxonomy, former_cook):
+    former_cook.skills.set([Skill.objects.get(concept_id="s-hyg")])
+    suggestions = widening.widening_for_participant(
+        membership=membership_of(world.coach), participant=former_cook
+    )
+    servitor = {s.occupation.label: s for s in suggestions}["Servitör"]
+    assert [s.label for s in servitor.registered] == ["Hygien"]
+    assert [s.label for s in servitor.from_experience] == ["Kundservice"]
+
+
+def _industry(code):
+    return Industry.objects.create(
+        concept_id=f"sni-{code}", code=code, level=len(code), label=f"Bransch {code}"
+    )
+
+
+def _need(world, employer, occupation):
+    campaign = Campaign.objects.create(organisation=world.home, name="Vårens ringrunda")
+    target = CampaignTarget.objects.create(
+        organisation=world.home, campaign=campaign, employer=employer
+    )
+    call = Call.objects.create(
+        organisation=world.home,
+        target=target,
+        caller=world.coach,
+        called_at=timezone.now(),
+        outcome=Outcome.INTERESTED,
+    )
+    survey = NeedsSurvey.objects.create(organisation=world.home, call=call)
+    return RecruitmentNeed.objects.create(
+        organisation=world.home, survey=survey, horizon=Horizon.SIX_MONTHS, occupation=occupation
+    )
+
+
+def test_without_open_openings_it_says_which_employers_they_could_come_from(
+    world, taxonomy, employer, former_cook, signed_in
+):
+    restaurants, hotels = _industry("56100"), _industry("55101")
+    # A restaurant that once had a waiter (filled), and another restaurant with no openings.
+    employer.industry = restaurants
+    employer.save()
+    _opening(world.home, employer, taxonomy["o-serv"], "Servitör", OpeningStatus.FILLED)
+    other = Employer.objects.create(organisation=world.home, name="Krogen", industry=restaurants)
+    Employer.objects.create(organisation=world.home, name="Hotellet", industry=hotels)
+    theirs = Employer.objects.create(organisation=world.other, name="Deras krog")
+    theirs.industry = restaurants
+    theirs.save()
+    surveyed = Employer.objects.create(organisation=world.home, name="Ångbåtsbolaget")
+    _need(world, surveyed, taxonomy["o-serv"])
+    suggestions = widening.widening_for_participant(
+        membership=membership_of(world.coach), participant=former_cook
+    )
+    servitor = {s.occupation.label: s for s in suggestions}["Servitör"]
+    assert servitor.openings == []
+    assert [(h.employer.name, bool(h.need), h.industry) for h in servitor.employers] == [
+        ("Ångbåtsbolaget", True, None),
+        ("Hotell Gillet", False, restaurants),
+        ("Krogen", False, restaurants),
+    ]
+    page = signed_in(world.coach).get(
+        reverse("participants:detail", kwargs={"participant": former_cook.public_id})
+    )
+    text = page.content.decode()
+    assert "Employers an opening could come from" in text
+    assert reverse("employers:detail", kwargs={"employer": other.public_id}) in text
+    assert "named the occupation as a need in a needs survey (within 6 months)" in text
+    assert "Deras krog" not in text and "Hotellet" not in text
+
+
+def test_an_occupation_never_advertised_borrows_the_industries_of_its_group(
+    world, taxonomy, employer, former_cook
+):
+    # Diskare was never advertised here, but another occupation of its SSYK group was.
+    restaurants = _industry("56100")
+    employer.industry = restaurants
+    employer.save()
+    dish = taxonomy["o-disk"]
+    sibling = Occupation.objects.create(concept_id="o-disk2", label="Kafébiträde", group=dish.group)
+    _opening(world.home, employer, sibling, "Kafébiträde", OpeningStatus.CLOSED)
+    hints = widening.employer_hints(membership_of(world.coach), [dish.pk])
+    assert [(h.employer, h.industry) for h in hints[dish.pk]] == [(employer, restaurants)]

@@ -137,3 +137,16 @@ def test_link_sees_taxonomy_changes(taxonomy):
 
     assert link("pizzabagare")[0][0].label == "Pizzabagare"
     assert link("s") == []
+
+
+def test_ranking_many_texts_at_once_gives_the_same_pairs(linker):
+    texts = [
+        "Jag har jobbat som städare på ett hotell",
+        "",
+        "kockar",
+        "truckförarna",
+        "någonting helt annat",
+        "barn",
+    ]
+    assert linker.rank_many(texts, 3, chunk=4) == [linker.rank(text, 3) for text in texts]
+    assert linker.rank_many(texts, 3, 0.2) == [linker.rank(text, 3, 0.2) for text in texts]
