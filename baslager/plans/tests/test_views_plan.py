@@ -159,9 +159,9 @@ def test_it_tells_activities_of_the_same_title_apart_in_the_picker(world, signed
     labels = {activity.pk: field.label_from_instance(activity) for activity in field.queryset}
     assert set(labels) == {spring.pk, autumn.pk}
     assert labels[spring.pk] == (
-        f"{title} (March 2, 2030–May 31, 2030, Storgatan 1, {world.coach}, 0 participants)"
+        f"{title} (2 March 2030–31 May 2030, Storgatan 1, {world.coach}, 0 participants)"
     )
-    assert labels[autumn.pk] == f"{title} (Sept. 1, 2030–…, 1 participant)"
+    assert labels[autumn.pk] == f"{title} (1 September 2030–…, 1 participant)"
     content = response.content.decode()
     assert taken.title not in content and ended.title not in content
 
