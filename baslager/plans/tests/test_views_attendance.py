@@ -163,3 +163,17 @@ def test_it_shows_and_saves_attendance_in_constant_queries_for_3_and_20(world, s
         return len(shown), len(saved)
 
     assert count(3) == count(20)
+
+
+def test_it_shows_no_hours_for_someone_recorded_absent(world, signed_in):
+    occurrence, [person] = group_with(world, 1)
+    Attendance.objects.create(
+        organisation=world.home,
+        occurrence=occurrence,
+        participant=person,
+        status=AttendanceStatus.ABSENT,
+        hours=Decimal("0"),
+    )
+    form = signed_in(world.coach).get(attendance_url(occurrence)).context["form"]
+    assert form[f"status_{person.public_id}"].value() == "absent"
+    assert form[f"hours_{person.public_id}"].value() is None
