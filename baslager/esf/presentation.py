@@ -1,5 +1,6 @@
 """The report's figures for the page, the PDF and the Excel export: rows as the member may see
-them (counts under five suppressed for all but administrators), a chart of the result indicators
+them (counts under five suppressed for all but administrators, and a count beside a suppressed
+one where it could be worked out from the total), a chart of the result indicators
 by gender, and the same rows as a workbook."""
 
 import io
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from baslager.core.charts import Chart, bar_chart
-from baslager.organisations.access import suppress_small
+from baslager.organisations.access import SuppressedCells, suppress_cells
 
 from .indicators import GENDERS, Counts, IndicatorResult
 from .records import Gender
@@ -25,21 +26,34 @@ def gender_labels() -> dict[str, str]:
 
 
 def report_row(result: IndicatorResult, exact: bool) -> dict:
-    """One indicator's counts by gender and in total; ``None`` for a suppressed count."""
+    """One indicator's counts by gender and in total; ``None`` for a hidden count. Cells are
+    (gender, count, hidden only so that a small count beside it cannot be worked out)."""
+    genders = [*GENDERS, Gender.UNKNOWN]
 
-    def shown(count: int):
-        return count if exact else suppress_small(count)
+    def line(counts: Counts) -> tuple[list, int | None]:
+        values = [counts[gender] for gender in genders]
+        shown = (
+            SuppressedCells(values, counts.total) if exact else suppress_cells(values, counts.total)
+        )
+        cells = [
+            (gender.value, shown.cells[i], i in shown.complementary)
+            for i, gender in enumerate(genders)
+        ]
+        return cells, shown.total
 
-    def cells(counts: Counts) -> list:
-        return [(gender.value, shown(counts[gender])) for gender in GENDERS]
-
-    refused = result.refused
+    cells, total = line(result.counts)
+    _unknown, unknown, unknown_complementary = cells.pop()
+    refused = None
+    if result.refused is not None:
+        refused_cells, refused_total = line(result.refused)
+        refused = refused_cells[:-1] + [("", refused_total, False)]
     return {
         "indicator": result.indicator,
-        "cells": cells(result.counts),
-        "unknown": shown(result.counts[Gender.UNKNOWN]),
-        "total": shown(result.counts.total),
-        "refused": None if refused is None else cells(refused) + [("", shown(refused.total))],
+        "cells": cells,
+        "unknown": unknown,
+        "unknown_complementary": unknown_complementary,
+        "total": total,
+        "refused": refused,
     }
 
 
@@ -51,7 +65,7 @@ def result_charts(rows: list[dict]) -> list[Chart]:
         bar_chart(
             title=_("Result indicators: %(gender)s") % {"gender": labels[gender]},
             labels=codes,
-            values=[dict(row["cells"])[gender.value] for row in rows],
+            values=[_count_of(row, gender) for row in rows],
             value_label=_("Participants"),
             description=_(
                 "Participants counted in each result indicator; counts under five are not shown."
@@ -61,7 +75,13 @@ def result_charts(rows: list[dict]) -> list[Chart]:
     ]
 
 
-def _cell(count: int | None) -> int | str:
+def _count_of(row: dict, gender: Gender) -> int | None:
+    return next(count for value, count, _hidden in row["cells"] if value == gender.value)
+
+
+def _cell(count: int | None, complementary: bool = False) -> int | str:
+    if complementary:
+        return _("hidden")
     return SUPPRESSED if count is None else count
 
 
@@ -77,18 +97,17 @@ def as_workbook(*, project, starts_on, ends_on, rows: list[dict]) -> bytes:
     )
     for row in rows:
         code = row["indicator"].code
-        counts = [count for _gender, count in row["cells"]]
         sheet.append(
             [
                 code,
                 str(row["indicator"].label),
-                *map(_cell, counts),
-                _cell(row["unknown"]),
+                *(_cell(count, hidden) for _gender, count, hidden in row["cells"]),
+                _cell(row["unknown"], row["unknown_complementary"]),
                 _cell(row["total"]),
             ]
         )
         if row["refused"]:
-            *by_gender, total = [_cell(count) for _gender, count in row["refused"]]
+            *by_gender, total = [_cell(count, hidden) for _gender, count, hidden in row["refused"]]
             # Refusals are counted among complete records only: no one without a gender.
             sheet.append([code, _("Declined to answer"), *by_gender, 0, total])
     buffer = io.BytesIO()

@@ -96,6 +96,33 @@ def suppress_small(count: int) -> int | None:
     return None if 0 < count < SMALLEST_SHOWN_COUNT else count
 
 
+def _hidden_cells(counts: dict, lines: list[tuple[list, object]]) -> set:
+    """The positions in ``counts`` to hide: the small ones (1–4), and then, line by line (the
+    parts of a line add up to its total), more until no hidden count can be worked out from the
+    shown ones: a line whose total is shown hides either nothing, or at least two of its parts
+    holding five people or more between them. The smallest shown part is hidden next, or, when
+    none is left, the total. Hiding in one line can unsettle another, so this runs until every
+    line holds."""
+    hidden = {position for position, count in counts.items() if suppress_small(count) is None}
+    settled = False
+    while not settled:
+        settled = True
+        for parts, total in lines:
+            if total in hidden:
+                continue
+            hidden_parts = [p for p in parts if p in hidden]
+            if not hidden_parts or (
+                len(hidden_parts) >= 2
+                and sum(counts[p] for p in hidden_parts) >= SMALLEST_SHOWN_COUNT
+            ):
+                continue
+            shown = sorted((counts[p], i) for i, p in enumerate(parts) if p not in hidden)
+            shown = [(count, i) for count, i in shown if count > 0]
+            hidden.add(parts[shown[0][1]] if shown else total)
+            settled = False
+    return hidden
+
+
 @dataclass(frozen=True)
 class SuppressedCells:
     """Counts of the parts of a whole as they may be shown: ``None`` where hidden.
@@ -114,23 +141,55 @@ def suppress_cells(counts: Sequence[int], total: int) -> SuppressedCells:
     61 − 25 − 33; the smallest shown part is hidden too, until at least two parts are hidden and
     they hold five people or more between them. When that cannot be done, the total is hidden.
     """
-    cells = [suppress_small(count) for count in counts]
-    hidden = [i for i, cell in enumerate(cells) if cell is None]
-    shown_total = suppress_small(total)
-    if not hidden or shown_total is None:
-        return SuppressedCells(cells, shown_total)
+    values = dict(enumerate(counts)) | {"total": total}
+    hidden = _hidden_cells(values, [(list(range(len(counts))), "total")])
+    return SuppressedCells(
+        cells=[None if i in hidden else count for i, count in enumerate(counts)],
+        total=None if "total" in hidden else total,
+        complementary=frozenset(
+            i for i in hidden if i != "total" and suppress_small(counts[i]) is not None
+        ),
+    )
 
-    def protected() -> bool:
-        return len(hidden) >= 2 and sum(counts[i] for i in hidden) >= SMALLEST_SHOWN_COUNT
 
-    candidates = sorted((count, i) for i, count in enumerate(counts) if cells[i])
-    complementary = set()
-    while not protected() and candidates:
-        _count, i = candidates.pop(0)
-        cells[i] = None
-        hidden.append(i)
-        complementary.add(i)
-    return SuppressedCells(cells, shown_total if protected() else None, frozenset(complementary))
+@dataclass(frozen=True)
+class SuppressedTable:
+    """A table of counts with its row and column totals as it may be shown (``None`` where
+    hidden); ``complementary`` holds the (row, column) positions, totals included, hidden only
+    so that a small count cannot be worked out."""
+
+    rows: list[list[int | None]]
+    row_totals: list[int | None]
+    column_totals: list[int | None]
+    total: int | None
+    complementary: frozenset[tuple[int, int]] = frozenset()
+
+
+def suppress_table(rows: Sequence[Sequence[int]]) -> SuppressedTable:
+    """``rows`` of counts with their totals, hidden as ``suppress_cells`` hides one line, for
+    every row and every column: a small count in a table with totals both ways could otherwise
+    be worked out down its column even when its row protects it. The totals row is row
+    ``len(rows)`` and the totals column is column ``width`` in ``complementary``."""
+    height, width = len(rows), len(rows[0]) if rows else 0
+    grid = {(i, j): count for i, row in enumerate(rows) for j, count in enumerate(row)}
+    for i in range(height):
+        grid[i, width] = sum(rows[i])
+    for j in range(width + 1):
+        grid[height, j] = sum(grid[i, j] for i in range(height))
+    lines = [([(i, j) for j in range(width)], (i, width)) for i in range(height + 1)]
+    lines += [([(i, j) for i in range(height)], (height, j)) for j in range(width + 1)]
+    hidden = _hidden_cells(grid, lines)
+
+    def shown(i: int, j: int) -> int | None:
+        return None if (i, j) in hidden else grid[i, j]
+
+    return SuppressedTable(
+        rows=[[shown(i, j) for j in range(width)] for i in range(height)],
+        row_totals=[shown(i, width) for i in range(height)],
+        column_totals=[shown(height, j) for j in range(width)],
+        total=shown(height, width),
+        complementary=frozenset(p for p in hidden if suppress_small(grid[p]) is not None),
+    )
 
 
 def get_scoped_or_404(model_or_queryset, membership: Membership | None, **lookup):

@@ -1,5 +1,6 @@
 """The dashboard as an Excel workbook: the targets with today's actuals by gender, and the
-monthly series. Suppressed cells read "<5", and those hidden beside them "–", as on the page."""
+monthly series. Suppressed cells read "<5", and those hidden beside them "hidden", as on the
+page."""
 
 import io
 
@@ -12,7 +13,6 @@ from .presentation import gender_label
 from .selectors import Figure, TargetStatus
 
 SUPPRESSED = "<5"
-COMPLEMENTARY = "–"
 
 
 def _cell(count: int | None) -> int | str:
@@ -21,7 +21,7 @@ def _cell(count: int | None) -> int | str:
 
 def _value(figure: Figure):
     if figure.complementary:
-        return COMPLEMENTARY
+        return _("hidden")
     if figure.suppressed:
         return SUPPRESSED
     return "" if figure.value is None else float(figure.value)
@@ -53,7 +53,7 @@ def as_workbook(*, project, statuses: list[TargetStatus]) -> bytes:
             if figure is None:
                 row += ["", ""]
             elif figure.complementary:
-                row += [COMPLEMENTARY, COMPLEMENTARY if status.kind in TargetKind.shares() else ""]
+                row += [_("hidden"), _("hidden") if status.kind in TargetKind.shares() else ""]
             else:
                 row += [_value(figure), "" if figure.out_of is None else _cell(figure.out_of)]
         row += [

@@ -82,3 +82,17 @@ def test_small_cells_and_the_cells_that_would_give_them_away_are_hidden():
     assert (shown.cells, shown.total) == ([None, 0, 0], None)
     shown = suppress_cells([6, 0], 6)
     assert (shown.cells, shown.total) == ([6, 0], 6)
+
+
+def test_a_small_cell_is_protected_down_its_column_as_well_as_along_its_row():
+    from baslager.organisations.access import suppress_table
+
+    # The 2 is protected in its row by the 3 beside it, but its column would give it away as
+    # 12 − 10; the 10 is hidden, and then a cell beside the 10 in its row.
+    table = suppress_table([[2, 3, 20], [10, 6, 30]])
+    assert table.rows == [[None, None, 20], [None, None, 30]]
+    assert table.row_totals == [25, 46] and table.column_totals == [12, 9, 50]
+    assert table.complementary == {(1, 0), (1, 1)}
+    # Nothing small: everything shown.
+    table = suppress_table([[5, 6], [7, 8]])
+    assert table.rows == [[5, 6], [7, 8]] and table.total == 26 and not table.complementary

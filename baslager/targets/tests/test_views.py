@@ -233,7 +233,7 @@ def test_no_hidden_count_can_be_worked_out_from_the_total(world, signed_in, proj
     body = signed_in(world.viewer).get(dashboard_url(project)).content.decode()
     women, men, others = _shown_cells(body)
     assert women == ["7", "7", "100 %"]
-    assert men == ["–"] and others == ["&lt;5", "&lt;5", "&lt;5"]
+    assert men == ["hidden"] and others == ["&lt;5", "&lt;5", "&lt;5"]
     assert "15 of 15" in body
     admin = _shown_cells(signed_in(world.admin).get(dashboard_url(project)).content.decode())
     assert admin == [["7", "7", "100 %"], ["6", "6", "100 %"], ["2", "2", "100 %"]]
