@@ -37,8 +37,8 @@ def constraint_text(constraint: reference.Constraint, *, bent: bool) -> str:
     return _("The participant needs step-free access, which the workplace does not have")
 
 
-def change_text(constraint: reference.Constraint) -> str:
-    """What would let a broken requirement hold, for openings and people just out of reach."""
+def change_text(constraint: reference.Constraint, *, bent: bool) -> str:
+    """What would let a requirement hold, for openings and people just out of reach."""
     d = constraint.detail
     if constraint.name == reference.HOURS:
         return (
@@ -61,6 +61,10 @@ def change_text(constraint: reference.Constraint) -> str:
         return _("Fits if the participant can travel %(km)s km") % d
     if constraint.name == reference.LICENCE:
         return _("Fits once the participant has driving licence %(licence)s") % d
+    if constraint.name == reference.LANGUAGE and bent:
+        return _("Fits once the participant's Swedish reaches %(needed)s") % d
+    if constraint.name == reference.ACCESSIBILITY and bent:
+        return _("Fits if the employer confirms step-free access")
     if constraint.name == reference.LANGUAGE:
         return _(
             "Fits if the employer offers language support, or once the participant's Swedish "

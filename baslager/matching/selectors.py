@@ -125,8 +125,12 @@ class Match:
 
     @property
     def broken_and_changes(self) -> list[tuple[str, str]]:
-        """Each broken requirement in words, with what would let it hold."""
-        return [(constraint_text(c, bent=False), change_text(c)) for c in self.evaluation.broken]
+        """Each broken requirement in words, with what would let it hold; when none broke but
+        bent ones ate the score up, those."""
+        e = self.evaluation
+        if e.broken:
+            return [(constraint_text(c, bent=False), change_text(c, bent=False)) for c in e.broken]
+        return [(constraint_text(c, bent=True), change_text(c, bent=True)) for c in e.bent]
 
 
 @dataclass
@@ -262,8 +266,9 @@ def override_history(*, participant: Participant, membership):
 
 
 def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach:
-    """Open openings in an occupation or SSYK group the participant has worked in that a hard
-    requirement excludes, same occupation first, with what broke. Matching hides them, but a
+    """Open openings in an occupation or SSYK group the participant has worked in that are no
+    match, same occupation first, with what broke (or the bent requirements that took the score
+    down to 0). Matching hides them, but a
     coach should see them: "35 hours a week, the participant wants 30" can be talked about."""
     dims = dimensions()
     openings = opening_side(participant.organisation_id, dims)
@@ -284,7 +289,7 @@ def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach
         if int(openings.ids[j]) in handled:
             continue  # excluded by a coach, or pinned or placed into the matches
         evaluation = reference.evaluate(person, 0, openings, int(j), today=today, dims=dims)
-        if evaluation.broken:
+        if not evaluation.match:
             found.append((not evaluation.same_occupation, int(j), evaluation))
     found.sort(key=lambda row: row[:2])
     shown = found[:OUT_OF_REACH]
@@ -300,7 +305,7 @@ def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach
 
 def participants_out_of_reach(*, opening: Opening, membership) -> OutOfReach:
     """Active participants the member may see who have worked in the opening's occupation or
-    SSYK group but whom a hard requirement keeps out, same occupation first, with what broke."""
+    SSYK group but are no match for it, same occupation first, with what broke."""
     if opening.occupation_id is None:
         return OutOfReach([], 0)
     dims = dimensions()
@@ -327,7 +332,7 @@ def participants_out_of_reach(*, opening: Opening, membership) -> OutOfReach:
         if int(people.ids[i]) in handled:
             continue
         evaluation = reference.evaluate(people, int(i), single, 0, today=today, dims=dims)
-        if evaluation.broken:
+        if not evaluation.match:
             found.append((not evaluation.same_occupation, int(i), evaluation))
     found.sort(key=lambda row: row[:2])
     shown = found[:OUT_OF_REACH]

@@ -142,3 +142,28 @@ def test_both_pages_list_what_is_out_of_reach(world, taxonomy, make_opening, sig
     ).content.decode()
     assert world.participant.full_name in page
     assert "40 hours a week, more than the 30 the participant wants" in page
+
+
+def test_own_field_bent_down_to_nothing_is_out_of_reach_not_hidden(world, taxonomy, make_opening):
+    # Same group: 10 points; two bent requirements: -10. A score of 0 is no match.
+    set_up(
+        world.participant,
+        taxonomy,
+        worked_as=[taxonomy.hotel_cleaning],
+        hours_per_week=20,
+        kommun_code="0181",
+        max_travel_km=25,
+    )
+    opening = make_opening(
+        "Lokalvård", occupation=taxonomy.cleaning, hours_per_week=25, kommun_code="0180"
+    )
+    assert _openings(world) == []
+    out = selectors.openings_out_of_reach(
+        participant=world.participant, membership=membership_of(world.coach)
+    )
+    (match,) = out.matches
+    assert match.opening == opening and match.evaluation.score == 0
+    assert [change for _, change in match.broken_and_changes] == [
+        "Fits if the employer can offer 20 hours a week, or the participant can work 25",
+        "Fits if the participant can travel 29.6 km",
+    ]
