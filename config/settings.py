@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "baslager.socioeconomics",
     "baslager.employability",
     "baslager.esf",
+    "baslager.cases",
     "baslager.demo",
 ]
 
