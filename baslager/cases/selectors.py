@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from baslager.organisations.access import scoped
@@ -97,12 +97,17 @@ def case_history(*, participant: Participant) -> list[CaseClosure | CaseReopenin
 
 
 def has_left_every_project(*, participant: Participant) -> bool:
-    """Whether the participant was in a project and has left them all: then the case may be
-    over, and closing it is offered."""
+    """Whether the participant was in a project and has left them all since the case was last
+    opened again: then the case may be over, and closing it is offered."""
     exits = ProjectEnrolment.objects.filter(participant=participant).aggregate(
-        total=Count("pk"), still_in=Count("pk", filter=Q(exit_date__isnull=True))
+        total=Count("pk"),
+        still_in=Count("pk", filter=Q(exit_date__isnull=True)),
+        last_exit=Max("exit_date"),
     )
-    return exits["total"] > 0 and exits["still_in"] == 0
+    if not exits["total"] or exits["still_in"]:
+        return False
+    reopened = participant.case_reopenings.aggregate(last=Max("reopened_on"))["last"]
+    return reopened is None or exits["last_exit"] > reopened
 
 
 def phases_to_reopen_in(*, membership: Membership) -> QuerySet[Phase]:

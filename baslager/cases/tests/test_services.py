@@ -8,9 +8,11 @@ from django.utils import timezone
 from baslager.cases.models import CaseClosure, CaseReopening, ClosureReason, Consequence
 from baslager.cases.selectors import open_items
 from baslager.cases.services import ProjectExit, case_close, case_reopen
+from baslager.openings.models import OpeningKind
 from baslager.participants.models import ParticipantStatus
 from baslager.phases.models import Phase, PhaseTransition
 from baslager.placements.models import Placement, PlacementStatus
+from baslager.placements.services import placement_create
 from baslager.plans.models import Occurrence
 from baslager.projects.models import ExitReason, ExitSituation, SituationKind
 from baslager.proposals.models import Proposal, ProposalStatus
@@ -153,9 +155,6 @@ def test_a_closed_case_cannot_be_closed_twice(world, open_case):
 
 
 def test_a_placement_that_has_not_begun_ends_on_its_first_day(world, employer):
-    from baslager.openings.models import OpeningKind
-    from baslager.placements.services import placement_create
-
     planned = placement_create(
         membership=membership_of(world.coach),
         actor=world.coach,

@@ -5,12 +5,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baslager.cases.models import CaseClosure, ClosureReason
-from baslager.cases.services import case_close
+from baslager.cases.services import case_close, case_reopen
 from baslager.participants.models import ParticipantStatus
 from baslager.phases.models import Phase
 from baslager.placements.models import PlacementStatus
 from baslager.plans.models import Occurrence
 from baslager.projects.models import ExitReason
+from baslager.projects.services import project_enrolment_enter, project_enrolment_exit
+from baslager.projects.tests.factories import make_project
 from baslager.proposals.models import Proposal, ProposalStatus
 from baslager.testing.personas import membership_of
 
@@ -164,9 +166,6 @@ def test_the_participant_page_in_swedish(world, client_for):
 
 
 def test_closing_an_open_case_is_offered_once_every_project_is_left(world, signed_in):
-    from baslager.projects.services import project_enrolment_enter, project_enrolment_exit
-    from baslager.projects.tests.factories import make_project
-
     client = signed_in(world.coach)
     enrolment, _ = project_enrolment_enter(
         participant=world.participant,
@@ -211,6 +210,33 @@ def test_reopen_puts_the_participant_back_on_the_board(world, signed_in):
     )
     page = client.get(_detail(world.participant)).content.decode()
     assert "opened again by Cecilia Coach" in page and "Tillbaka efter flytt" in page
+
+
+def test_a_case_opened_again_is_not_offered_to_close_for_the_exits_before(world, signed_in):
+    world.participant.entry_date = TODAY() - timedelta(days=60)
+    world.participant.save()
+    enrolment, _ = project_enrolment_enter(
+        participant=world.participant,
+        project=make_project(world),
+        entry_date=TODAY() - timedelta(days=30),
+        actor=world.coach,
+    )
+    project_enrolment_exit(
+        enrolment=enrolment,
+        exit_date=TODAY() - timedelta(days=5),
+        exit_reason=ExitReason.COMPLETED,
+        actor=world.coach,
+    )
+    _closed(world)
+    case_reopen(
+        participant=world.participant,
+        actor=world.coach,
+        phase=world.participant.current_phase,
+        reason="Tillbaka",
+    )
+    page = signed_in(world.coach).get(_detail(world.participant)).content.decode()
+    assert "Every project exit is recorded" not in page
+    assert _url("close", world.participant) in page
 
 
 def test_closing_or_reopening_the_wrong_way_round_goes_back_to_the_page(world, signed_in):
