@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from baslager.organisations.access import scoped
@@ -11,7 +11,7 @@ from baslager.organisations.models import Membership
 from baslager.participants.models import Participant, ParticipantStatus
 from baslager.phases.models import Phase
 from baslager.placements.models import Placement, PlacementStatus
-from baslager.plans.models import Occurrence
+from baslager.plans.models import Activity, Occurrence
 from baslager.projects.models import ProjectEnrolment
 from baslager.proposals.models import FINAL_STATUSES, Proposal, ProposalStatus
 
@@ -26,6 +26,9 @@ class OpenItems:
     placements: list[Placement] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     enrolments: list[ProjectEnrolment] = field(default_factory=list)
+    # Shared activities with coming sessions: they go on for the others and stay in the plan's
+    # history; the participant is no longer expected on their attendance sheets. Nothing changes.
+    shared_activities: list[Activity] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -45,8 +48,8 @@ class OpenItems:
 
 def open_items(*, participant: Participant, now: datetime | None = None) -> OpenItems:
     """Coming sessions of the participant's own one-to-one activities (a group's sessions go on
-    for the others), placements not yet ended, proposals under way and open project enrolments.
-    Four queries."""
+    for the others), placements not yet ended, proposals under way and open project enrolments;
+    and the shared activities that go on without them. Five queries."""
     now = now or timezone.now()
     own_activities = (
         participant.enrolments.filter(activity__is_group=False)
@@ -54,7 +57,14 @@ def open_items(*, participant: Participant, now: datetime | None = None) -> Open
         .filter(taking_part=1)
         .values("activity_id")
     )
+    coming = Occurrence.objects.filter(activity=OuterRef("pk"), starts_at__gte=now)
     return OpenItems(
+        shared_activities=list(
+            Activity.objects.filter(enrolments__participant=participant)
+            .exclude(pk__in=own_activities)
+            .filter(Exists(coming))
+            .order_by("title")
+        ),
         sessions=list(
             Occurrence.objects.filter(activity_id__in=own_activities, starts_at__gte=now)
             .select_related("activity")

@@ -50,6 +50,7 @@ def test_the_confirmation_page_lists_what_changes_and_changes_nothing(world, ope
     assert "2 placements end on the closing date" in page and "Lagerbolaget AB" in page
     assert "1 proposal is withdrawn" in page and "Truckförare" in page
     assert "Exit from Alla kan arbeta" in page
+    assert "Amina is no longer expected at these: Veckomöte." in page
     enrolment = open_case["enrolment"].pk
     assert f'name="exit-{enrolment}-exit_reason"' in page
     assert f'name="situation-{enrolment}-kind"' in page
