@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "baslager.socioeconomics",
     "baslager.employability",
     "baslager.esf",
+    "baslager.cases",
     "baslager.demo",
 ]
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("socioeconomics/", include("baslager.socioeconomics.urls")),
     path("employability/", include("baslager.employability.urls")),
     path("esf/", include("baslager.esf.urls")),
+    path("cases/", include("baslager.cases.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("operator/", admin.site.urls),

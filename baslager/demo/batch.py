@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from baslager.accounts.models import User
+from baslager.cases.models import CaseClosure
 from baslager.journal.models import CaseNoteVersion
 from baslager.organisations.models import Organisation
 from baslager.participants.models import (
@@ -66,6 +67,7 @@ class Batch:
             Enrolment,
             CaseNoteVersion,
             Attendance,
+            CaseClosure,
         )
         for model in order:
             rows_insert(model, self.rows.get(model, []))

@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from baslager.cases.models import CaseClosure, ClosureReason
 from baslager.participants.models import (
     CefrLevel,
     Gender,
@@ -169,6 +170,8 @@ def participant_build(ctx: Context, rng: random.Random, index: int, batch: Batch
     phase_history_build(ctx, rng, participant, path, entry_date, phase_started, coach, batch)
     goals = goals_build(ctx, rng, participant, current, entry_date, entry_days_ago, batch)
     case_notes_build(ctx, rng, participant, index, coach, entry_date, entry_days_ago, batch)
+    if ended:
+        _closure(ctx, participant, index, current, entry_date, phase_started[-1], coach, batch)
     if not ended:
         plan_build(
             ctx,
@@ -182,6 +185,33 @@ def participant_build(ctx: Context, rng: random.Random, index: int, batch: Batch
             goals,
             batch,
         )
+
+
+# Why demo cases closed: from the last phase mostly to work or studies, from the one before it
+# for the other reasons a case ends. Picked by index, not drawn, so that the other choices of
+# the demo stay as they were.
+CLOSED_FROM_LAST_PHASE = (ClosureReason.WORK, ClosureReason.WORK, ClosureReason.STUDIES)
+CLOSED_BEFORE_IT = (
+    ClosureReason.OTHER_SUPPORT,
+    ClosureReason.MOVED,
+    ClosureReason.OWN_CHOICE,
+    ClosureReason.NO_CONTACT,
+    ClosureReason.NOT_ABLE,
+)
+
+
+def _closure(ctx, participant, index, current, entry_date, last_move, coach, batch) -> None:
+    """The closing of a demo case that ended, halfway between its last move and today."""
+    reasons = CLOSED_FROM_LAST_PHASE if current == 5 else CLOSED_BEFORE_IT
+    last_phase_began = entry_date + timedelta(days=last_move)
+    batch.add(
+        CaseClosure,
+        organisation=ctx.organisation,
+        participant=participant,
+        closed_on=last_phase_began + timedelta(days=(ctx.today - last_phase_began).days // 2),
+        reason=reasons[index % len(reasons)],
+        closed_by=coach,
+    )
 
 
 def participant_age(birth_date: date, day: date) -> int:

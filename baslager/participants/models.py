@@ -10,6 +10,7 @@ from datetime import date
 from auditlog.registry import auditlog
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -239,6 +240,16 @@ class Participant(OrganisationOwned):
 
     def get_additional_data(self) -> dict:
         return {"participant": str(self.public_id), "organisation": self.organisation_id}
+
+    def check_case_open(self) -> None:
+        """New work (a phase, a placement, a proposal, a project, an activity) needs an open case;
+        a closed one stays as it was until it is opened again."""
+        if self.status == ParticipantStatus.ENDED:
+            raise ValidationError(
+                _("The case of %(name)s is closed. Open it again first."),
+                code="case_closed",
+                params={"name": self.full_name},
+            )
 
 
 class ParticipantOwned(OrganisationOwned):

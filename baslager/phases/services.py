@@ -126,6 +126,7 @@ def participant_move_to_phase(
     """Move a participant into another phase of their organisation's ladder, saying why."""
     # Locking the row keeps two simultaneous moves from both starting at the same phase.
     locked = Participant.objects.select_for_update().get(pk=participant.pk)
+    locked.check_case_open()
     errors: dict[str, list[str]] = {}
     if to_phase.organisation_id != locked.organisation_id:
         errors["to_phase"] = [_("Choose a phase of the participant's own organisation.")]

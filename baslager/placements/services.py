@@ -36,6 +36,7 @@ def placement_create(*, membership: Membership, actor: User, data: dict) -> Plac
     if employer is None:
         raise ValidationError(_("Choose an opening or an employer."), code="no_employer")
     participant, supervisor = data["participant"], data.get("supervisor")
+    participant.check_case_open()
     _check_organisation(membership.organisation_id, participant, employer, opening, supervisor)
     starts_on = data["starts_on"]
     placement = Placement(

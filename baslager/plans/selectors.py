@@ -118,17 +118,23 @@ def activity_enrolments(*, membership: Membership | None, activity: Activity) ->
 def attendance_sheet(
     *, membership: Membership | None, occurrence: Occurrence
 ) -> tuple[list[Participant], dict[int, Attendance]]:
-    """The participants of an occurrence the member may see, and what is recorded for them."""
-    participants = [
+    """The participants of an occurrence the member may see, and what is recorded for them.
+    Someone whose case is closed is no longer expected; what was recorded for them stays."""
+    enrolled = [
         enrolment.participant
         for enrolment in activity_enrolments(membership=membership, activity=occurrence.activity)
     ]
     recorded = {
         row.participant_id: row
         for row in Attendance.objects.filter(
-            occurrence=occurrence, participant__in=[p.pk for p in participants]
+            occurrence=occurrence, participant__in=[p.pk for p in enrolled]
         )
     }
+    participants = [
+        participant
+        for participant in enrolled
+        if participant.status == ParticipantStatus.ACTIVE or participant.pk in recorded
+    ]
     return participants, recorded
 
 

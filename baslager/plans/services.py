@@ -117,6 +117,7 @@ def enrolment_create(
     if activity.organisation_id != participant.organisation_id:
         raise ValidationError(_("The activity belongs to another organisation."))
     _check_goal(goal, participant)
+    participant.check_case_open()
     if Enrolment.objects.filter(activity=activity, participant=participant).exists():
         raise ValidationError(
             _("%(name)s already takes part in this activity.") % {"name": participant.full_name}

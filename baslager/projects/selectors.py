@@ -71,6 +71,10 @@ def enrolments_of_participant(
     )
 
 
+def is_in_a_project(*, participant: Participant) -> bool:
+    return ProjectEnrolment.objects.filter(participant=participant, exit_date__isnull=True).exists()
+
+
 def enrolments_in_project(*, membership: Membership, project: Project) -> QuerySet:
     """The project's participants the member may see (none for scouts and viewers)."""
     return (

@@ -144,6 +144,7 @@ def project_enrolment_enter(
     """
     if participant.organisation_id != project.organisation_id:
         raise ValidationError(_("The project belongs to another organisation."))
+    participant.check_case_open()
     _check_entry_in_project(project, entry_date)
     enrolment = (
         ProjectEnrolment.objects.select_for_update()

@@ -11,7 +11,7 @@ from baslager.core.forms import save_valid_form
 from baslager.organisations.access import get_scoped_or_404, may_read_restricted, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 from baslager.organisations.models import Role
-from baslager.participants.models import Participant, SpecialCategoryData
+from baslager.participants.models import Participant, ParticipantStatus, SpecialCategoryData
 
 from . import selectors, services
 from .forms import (
@@ -201,11 +201,28 @@ def enrolment_exit(request, project_enrolment):
         ),
     )
     if saved is not None:
+        participant = enrolment.participant
+        if participant.status == ParticipantStatus.ACTIVE and not selectors.is_in_a_project(
+            participant=participant
+        ):
+            # The top of the participant's page offers to close the case.
+            messages.success(
+                request,
+                _(
+                    "The exit is recorded. Add the situation within 28 days when you know it. "
+                    "%(name)s is in no project any more: if the work together is over, close "
+                    "the case."
+                )
+                % {"name": participant.first_name},
+            )
+            return redirect(
+                reverse("participants:detail", kwargs={"participant": participant.public_id})
+            )
         messages.success(
             request,
             _("The exit is recorded. Add the situation within 28 days when you know it."),
         )
-        return redirect(_participant_url(enrolment.participant))
+        return redirect(_participant_url(participant))
     context = {
         "enrolment": enrolment,
         "form": form,

@@ -58,6 +58,7 @@ def proposal_create(
     organisation_id = membership.organisation_id
     if participant.organisation_id != organisation_id or opening.organisation_id != organisation_id:
         raise ValidationError(_("Choose from your own organisation."), code="organisation")
+    participant.check_case_open()
     already = Proposal.objects.filter(participant=participant, opening=opening).exclude(
         status__in=FINAL_STATUSES
     )

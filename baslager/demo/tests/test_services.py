@@ -7,6 +7,7 @@ from django.utils import timezone
 from personnummer import personnummer
 
 from baslager.accounts.models import User
+from baslager.cases.models import CaseClosure
 from baslager.demo.identity import identity_number_make
 from baslager.demo.services import (
     DemoDataMismatch,
@@ -17,7 +18,7 @@ from baslager.demo.services import (
 from baslager.journal.models import CaseNote
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership, Organisation, Role
-from baslager.participants.models import Gender, IdKind, Participant
+from baslager.participants.models import Gender, IdKind, Participant, ParticipantStatus
 from baslager.phases.models import PhaseTransition
 from baslager.plans.models import Attendance, Enrolment
 
@@ -217,3 +218,18 @@ def test_it_keeps_dates_plausible_for_each_person():
             assert participant.birth_date < special.arrived_in_sweden < participant.entry_date
         for experience in participant.experiences.all():
             assert experience.years <= age - 17
+
+
+def test_every_ended_demo_case_was_closed_with_a_reason():
+    demo_data_load(participants=80)
+    today = timezone.localdate()
+
+    ended = Participant.objects.filter(status=ParticipantStatus.ENDED)
+    assert ended.exists()
+    closures = {row.participant_id: row for row in CaseClosure.objects.all()}
+    assert set(closures) == set(ended.values_list("pk", flat=True))
+    for participant in ended:
+        closure = closures[participant.pk]
+        assert participant.entry_date <= closure.closed_on <= today
+        assert closure.reason and closure.closed_by_id
+        assert closure.organisation_id == participant.organisation_id

@@ -2,6 +2,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from baslager.matching.models import MatchOverride, OverrideAction
+from baslager.participants.models import ParticipantStatus
 from baslager.testing.personas import make_participant
 from baslager.testing.queries import queries_to_get
 
@@ -181,3 +182,17 @@ def test_out_of_reach_lists_take_a_constant_number_of_queries(
     response = client.get(_url(world.participant))
     assert response.context["out_of_reach"].count == 14
     assert len(response.context["out_of_reach"].matches) == 10
+
+
+def test_a_closed_case_is_never_matched(world, taxonomy, make_opening, signed_in):
+    opening = make_opening("Städare", must=["städning"])
+    for person in (world.participant, world.colleagues_participant):
+        set_up(person, taxonomy, skills=["städning"])
+    world.colleagues_participant.status = ParticipantStatus.ENDED
+    world.colleagues_participant.save()
+
+    url = reverse("matching:participants", kwargs={"opening": opening.public_id})
+    names = [m.participant.full_name for m in signed_in(world.admin).get(url).context["matches"]]
+    assert names == [world.participant.full_name]
+    response = signed_in(world.admin).get(_url(world.colleagues_participant))
+    assert response.status_code == 200 and response.context["matches"] == []

@@ -167,3 +167,17 @@ def test_it_refuses_a_date_before_the_current_phase_began(world):
 def test_it_requires_a_reason(world):
     errors = move_errors(world, reason="   ")
     assert errors == {"reason": ["Say why the participant moves."]}
+
+
+def test_it_refuses_to_move_a_closed_case(world):
+    world.participant.status = "ended"
+    world.participant.save()
+    with pytest.raises(ValidationError, match="is closed. Open it again first"):
+        participant_move_to_phase(
+            participant=world.participant,
+            to_phase=ladder_of(world.home)[1],
+            moved_on=timezone.localdate(),
+            reason="Vidare",
+            moved_by=world.coach,
+        )
+    assert not PhaseTransition.objects.exists()

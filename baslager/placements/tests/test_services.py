@@ -291,3 +291,17 @@ def test_an_opening_knows_the_placements_made_at_it(world, coach_membership):
         coach_membership, world.coach, participant=world.participant, opening=opening
     )
     assert opening.placements.get() == placement
+
+
+def test_it_refuses_a_placement_for_a_closed_case(world, coach_membership, employer):
+    world.participant.status = "ended"
+    world.participant.save()
+    with pytest.raises(ValidationError, match="is closed"):
+        _create(
+            coach_membership,
+            world.coach,
+            participant=world.participant,
+            employer=employer,
+            kind=OpeningKind.INTERNSHIP,
+        )
+    assert not world.participant.placements.exists()

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from baslager.plans.models import Attendance, AttendanceStatus, GoalStatus
-from baslager.plans.selectors import plan_for_print, plan_overview
-from baslager.testing.personas import make_participant
+from baslager.plans.selectors import attendance_sheet, plan_for_print, plan_overview
+from baslager.testing.personas import make_participant, membership_of
 
 from .helpers import enrol, make_activity, make_goal, make_occurrence
 
@@ -91,3 +91,28 @@ def test_it_renders_the_panel_with_links_to_the_plan_and_print(world):
     assert "Jobbklubben" in html
     assert f"/plans/{world.participant.public_id}/" in html
     assert f"/plans/{world.participant.public_id}/print/" in html
+
+
+def test_the_attendance_sheet_leaves_out_closed_cases_with_nothing_recorded(world):
+    activity = make_activity(world.home)
+    closed = make_participant(world.home, world.coach, first_name="Dana", status="ended")
+    closed_and_recorded = make_participant(world.home, world.coach, first_name="Erik")
+    for participant in (world.participant, closed, closed_and_recorded):
+        enrol(activity, participant)
+    occurrence = make_occurrence(activity)
+    Attendance.objects.create(
+        organisation=world.home,
+        occurrence=occurrence,
+        participant=closed_and_recorded,
+        status=AttendanceStatus.PRESENT,
+        hours=1,
+    )
+    closed_and_recorded.status = "ended"
+    closed_and_recorded.save()
+
+    participants, recorded = attendance_sheet(
+        membership=membership_of(world.coach), occurrence=occurrence
+    )
+
+    assert {p.first_name for p in participants} == {"Amina", "Erik"}
+    assert set(recorded) == {closed_and_recorded.pk}

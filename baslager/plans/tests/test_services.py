@@ -230,3 +230,12 @@ def test_it_records_attendance_in_the_same_number_of_queries_for_3_and_20(world)
 
     assert record(3) == record(20)
     assert Attendance.objects.filter(status=AttendanceStatus.ABSENT).count() == 23
+
+
+def test_it_refuses_to_enrol_a_closed_case(world):
+    activity = make_activity(world.home)
+    world.participant.status = "ended"
+    world.participant.save()
+    with pytest.raises(ValidationError, match="is closed"):
+        enrolment_create(activity=activity, participant=world.participant)
+    assert not Enrolment.objects.exists()

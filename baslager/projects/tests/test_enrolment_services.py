@@ -341,3 +341,10 @@ def test_an_improved_situation_needs_employment_six_months_later(world):
             data={"employment_status": StatusAfterSixMonths.UNEMPLOYED, "promoted": True},
             actor=world.coach,
         )
+
+
+def test_a_closed_case_cannot_enter_a_project(world):
+    world.participant.status = "ended"
+    world.participant.save()
+    with pytest.raises(ValidationError, match="is closed"):
+        _enter(world, make_project(world))

@@ -266,3 +266,21 @@ def test_the_project_participants_and_the_task_list_take_constant_queries(world,
     ProjectEnrolment.objects.all().delete()
     add(9)
     assert (_queries(client, detail), _queries(client, tasks)) == few
+
+
+def test_the_last_exit_sends_the_coach_to_where_closing_the_case_is_offered(world, signed_in):
+    first = _enrolment(world, make_project(world))
+    second = _enrolment(world, make_project(world, name="Steget vidare"))
+    client = signed_in(world.coach)
+    data = {"exit_date": TODAY.isoformat(), "exit_reason": "completed"}
+    detail = reverse("participants:detail", kwargs={"participant": world.participant.public_id})
+
+    response = client.post(reverse("projects:exit", kwargs={"project_enrolment": first.pk}), data)
+    assert response.url == f"{detail}#projects"
+    response = client.post(
+        reverse("projects:exit", kwargs={"project_enrolment": second.pk}), data, follow=True
+    )
+    assert response.redirect_chain[-1][0] == detail
+    assert "is in no project any more: if the work together is over, close the case" in (
+        response.content.decode()
+    )

@@ -177,3 +177,16 @@ def test_it_logs_every_change_in_the_audit_log_with_the_participant(
     models = {entry.content_type.model for entry in entries}
     assert {"proposal", "proposalstatuschange"} <= models
     assert entries.filter(content_type__model="proposal", action=LogEntry.Action.UPDATE).exists()
+
+
+def test_it_refuses_to_propose_a_closed_case(world, coach_membership, opening):
+    world.participant.status = "ended"
+    world.participant.save()
+    with pytest.raises(ValidationError, match="is closed"):
+        proposal_create(
+            membership=coach_membership,
+            actor=world.coach,
+            participant=world.participant,
+            opening=opening,
+        )
+    assert not Proposal.objects.exists()
