@@ -10,11 +10,13 @@ from baslager.participants.selectors import may_read_special_category
 
 from .selectors import latest_case_notes
 
+SHOWN = 2
+
 
 def _notes(request, participant) -> dict | None:
     if not may_read_special_category(membership=request.membership, participant=participant):
         return None
-    notes = latest_case_notes(participant=participant)
+    notes = latest_case_notes(participant=participant, limit=SHOWN)
     access_record(instance=participant, what="case_notes")
     return {"notes": notes}
 

@@ -11,6 +11,15 @@ from .selectors import plan_overview
 NEXT_SESSIONS = 3
 
 
+def _next_sessions(upcoming) -> list:
+    """The next session of each activity, soonest first: a weekly meeting is one step, not
+    every week of it."""
+    first_of_activity = {}
+    for occurrence in upcoming:
+        first_of_activity.setdefault(occurrence.activity_id, occurrence)
+    return list(first_of_activity.values())[:NEXT_SESSIONS]
+
+
 def _plan(request, participant) -> dict:
     plan = plan_overview(participant=participant)
     url = reverse("plans:plan", kwargs={"participant": participant.public_id})
@@ -18,7 +27,7 @@ def _plan(request, participant) -> dict:
         "plan": plan,
         "next_steps": [
             NextStep(text=occurrence.activity.title, url=url, when=occurrence.starts_at)
-            for occurrence in plan["upcoming"][:NEXT_SESSIONS]
+            for occurrence in _next_sessions(plan["upcoming"])
         ],
     }
 

@@ -89,11 +89,11 @@ def test_it_links_the_audit_trail_for_administrators_only(world, signed_in):
 
 def test_it_shows_the_next_steps_first_and_soonest_first(world, signed_in):
     participant = world.participant
-    activity = make_activity(world.home, title="Jobbsökarträff")
-    enrol(activity, participant)
     now = timezone.now()
-    make_occurrence(activity, starts_at=now + timedelta(days=9))
-    make_occurrence(activity, starts_at=now + timedelta(days=2))
+    for title, days in (("Jobbsökarträff", 2), ("Studiebesök", 9)):
+        activity = make_activity(world.home, title=title)
+        enrol(activity, participant)
+        make_occurrence(activity, starts_at=now + timedelta(days=days))
     project = make_project(world)
     enrolment, _ = project_enrolment_enter(
         participant=participant,
@@ -112,15 +112,45 @@ def test_it_shows_the_next_steps_first_and_soonest_first(world, signed_in):
 
     steps = page[page.index('id="next-steps-heading"') : page.index('id="sections-heading"')]
     situation = reverse("projects:situation_create", kwargs={"project_enrolment": enrolment.pk})
-    assert steps.count("Jobbsökarträff") == 2
-    assert f'href="{situation}"' in steps
     # The 28-day window closes in 8 days: between the two sessions.
-    assert (
-        steps.index(f"{(now + timedelta(days=2)).date():%Y-%m-%d}")
-        < steps.index(situation)
-        < steps.index(f"{(now + timedelta(days=9)).date():%Y-%m-%d}")
-    )
+    assert steps.index("Jobbsökarträff") < steps.index(situation) < steps.index("Studiebesök")
     assert page.index('id="next-steps-heading"') < page.index('id="phase-timeline"')
+
+
+def test_a_six_month_follow_up_to_answer_is_a_next_step(world, signed_in):
+    enrolment, _ = project_enrolment_enter(
+        participant=world.participant,
+        project=make_project(world, starts_on=timezone.localdate() - timedelta(days=500)),
+        entry_date=timezone.localdate() - timedelta(days=400),
+        actor=world.coach,
+    )
+    project_enrolment_exit(
+        enrolment=enrolment,
+        exit_date=timezone.localdate() - timedelta(days=200),
+        exit_reason=ExitReason.COMPLETED,
+        actor=world.coach,
+    )
+    follow_up = enrolment.follow_ups_6m.get()
+
+    page = signed_in(world.coach).get(detail_url(world.participant)).content.decode()
+
+    steps = page[page.index('id="next-steps-heading"') : page.index('id="sections-heading"')]
+    answer = reverse("projects:follow_up_answer", kwargs={"follow_up_6m": follow_up.pk})
+    assert f'href="{answer}"' in steps
+    # The 28 days after the exit are long over: nothing more to record for them.
+    assert "situation" not in steps
+
+
+def test_it_names_the_next_session_of_a_weekly_activity_once(world, signed_in):
+    activity = make_activity(world.home, title="Veckomöte")
+    enrol(activity, world.participant)
+    for week in range(3):
+        make_occurrence(activity, starts_at=timezone.now() + timedelta(days=1 + 7 * week))
+
+    page = signed_in(world.coach).get(detail_url(world.participant)).content.decode()
+
+    steps = page[page.index('id="next-steps-heading"') : page.index('id="sections-heading"')]
+    assert steps.count("Veckomöte") == 1
 
 
 def test_it_says_when_nothing_is_waiting(world, signed_in):
