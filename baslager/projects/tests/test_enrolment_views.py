@@ -70,10 +70,12 @@ def test_the_coach_enrols_a_participant_and_checks_the_characteristics(world, si
     assert enrolment.homeless_at_entry == "yes"
     assert enrolment.sensitive_snapshot.disability == "refused"
     assert enrolment.sensitive_snapshot.citizenship == "stateless"
-    detail = client.get(
+    overview = client.get(
         reverse("participants:detail", kwargs={"participant": world.participant.public_id})
     ).content.decode()
-    assert 'id="projects"' in detail and "Alla kan arbeta" in detail
+    section = reverse("projects:participant", kwargs={"participant": world.participant.public_id})
+    assert "Alla kan arbeta" in overview and f'href="{section}"' in overview
+    assert 'id="projects"' in client.get(section).content.decode()
 
 
 def test_a_coach_who_sees_everyone_does_not_see_the_sensitive_characteristics(world, signed_in):
