@@ -6,13 +6,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from baslager.core.access_log import access_record
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, role_required
 from baslager.participants.models import Participant
 
 from . import selectors, services
 from .forms import AuditFilterForm
-from .services import access_record
 
 ENTRIES_PER_PAGE = 50
 EXPORT_CHUNK = 500

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
 
 from . import selectors, services

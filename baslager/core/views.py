@@ -1,7 +1,7 @@
 from django.shortcuts import redirect, render
 
-from baslager.accounts.mfa import has_second_factor, second_factor_required
 from baslager.organisations.models import Role
+from baslager.organisations.second_factor import has_second_factor, second_factor_required
 
 
 def home(request):

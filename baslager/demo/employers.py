@@ -33,8 +33,8 @@ from baslager.openings.models import (
     OpeningStatus,
     OpeningStatusChange,
 )
-from baslager.participants.kommuner import kommun_name
 from baslager.participants.models import CefrLevel
+from baslager.taxonomy.kommuner import kommun_name
 
 from . import employer_texts as words
 from . import people

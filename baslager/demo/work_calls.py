@@ -32,7 +32,7 @@ from baslager.outreach.models import (
     Willingness,
 )
 from baslager.outreach.services import FINAL_OUTCOMES, matching_employers, stage_after_call
-from baslager.participants.kommuner import kommun_name
+from baslager.taxonomy.kommuner import kommun_name
 
 from . import employer_texts as words
 from . import work_texts as says

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required

@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.models import Membership
-from baslager.participants.kommuner import kommun_choices
 from baslager.participants.selectors import coach_candidates
+from baslager.taxonomy.kommuner import kommun_choices
 from baslager.taxonomy.models import Industry
 from baslager.taxonomy.widgets import TaxonomyPicker
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import AccessPolicy
 from baslager.organisations.models import OrganisationOwned, StateChange
-from baslager.participants.kommuner import kommun_name
+from baslager.taxonomy.kommuner import kommun_name
 
 from .numbers import LegalForm, display_number, legal_form_of
 

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import role_required
 from baslager.organisations.models import Role
-from baslager.placements.selectors import placements_of_supervisor, supervisor_load
 
 from . import selectors, services
 from .diagram import value_chain_diagram
@@ -26,6 +25,7 @@ from .forms import (
     ValueChainLinkForm,
 )
 from .models import ValueChainLink
+from .panels import supervisor_page
 
 # Scouts find employers; viewers (funders, steering groups) see only aggregates.
 EMPLOYER_ROLES = (Role.ADMIN, Role.COACH, Role.SCOUT)
@@ -219,10 +219,6 @@ def supervisor_detail(request, supervisor):
     context = {
         "supervisor": supervisor,
         "form": form,
-        # Only the placements the member may see: none for scouts, the caseload for coaches.
-        "placements": placements_of_supervisor(
-            membership=request.membership, supervisor=supervisor
-        ),
-        "load": supervisor_load(supervisor=supervisor),
+        "panels": supervisor_page.compose(request, supervisor),
     }
     return render(request, "employers/supervisor_detail.html", context)

@@ -22,8 +22,8 @@ from baslager.employers.models import EmployerKind, SizeBand, Stage
 from baslager.employers.numbers import normalise_organisation_number
 from baslager.employers.selectors import employer_name_key
 from baslager.organisations.models import Membership
-from baslager.participants.kommuner import KOMMUNER
 from baslager.participants.selectors import coach_candidates
+from baslager.taxonomy.kommuner import KOMMUNER
 from baslager.taxonomy.models import Industry
 
 from .columns import header_key

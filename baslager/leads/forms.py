@@ -6,7 +6,7 @@ from baslager.employers.numbers import normalise_organisation_number
 from baslager.organisations.models import Membership
 from baslager.outreach.models import CampaignStatus
 from baslager.outreach.selectors import campaign_list
-from baslager.participants.kommuner import kommun_choices
+from baslager.taxonomy.kommuner import kommun_choices
 from baslager.taxonomy.models import Industry
 from baslager.taxonomy.widgets import TaxonomyPicker
 

@@ -1,6 +1,6 @@
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, QuerySet, Value, When
 
 from baslager.accounts.models import User
 from baslager.employers.models import Employer
@@ -73,22 +73,11 @@ class ScoutCredit:
     verified: int
 
 
-def lead_counts_per_finder(queryset: QuerySet[Lead]) -> dict[int, tuple[int, int]]:
-    """User id → (leads found, leads verified) in ``queryset``, in one query."""
-    rows = (
-        queryset.filter(found_by__isnull=False)
-        .values_list("found_by")
-        .annotate(found=Count("pk"), verified=Count("pk", filter=Q(status=LeadStatus.VERIFIED)))
-        .order_by()
-    )
-    return {finder: (found, verified) for finder, found, verified in rows}
-
-
 def leads_credited_per_scout(queryset: QuerySet[Lead]) -> list[ScoutCredit]:
     """For each person who found leads in ``queryset``: how many they found and how many a coach
     verified, most verified first. Two queries, however many leads; the caller scopes and
     narrows ``queryset`` (to an organisation, a campaign, a period)."""
-    counts = lead_counts_per_finder(queryset)
+    counts = queryset.counts_per_finder()
     scouts = User.objects.in_bulk(list(counts))
     credits = [
         ScoutCredit(scout=scouts[pk], found=found, verified=verified)

@@ -17,13 +17,13 @@ from django.db.models import Max
 from scipy import sparse
 
 from baslager.openings.models import Opening, OpeningStatus
-from baslager.participants.kommuner import KOMMUNER
 from baslager.participants.models import (
     Participant,
     ParticipantLanguage,
     ParticipantStatus,
     WorkExperience,
 )
+from baslager.taxonomy.kommuner import KOMMUNER
 from baslager.taxonomy.linker import linker_for
 from baslager.taxonomy.models import Occupation, OccupationGroup, Skill, Substitutability
 

@@ -3,7 +3,7 @@
 Source: the municipal-seat coordinates listed for each kommun code in
 github.com/Xolof/incident-map, www/src/models/kommuns.js (commit af6be58), apparently taken from
 Wikipedia's articles on the seats (tätort); rewritten here as a table. Checked: every code of
-``baslager.participants.kommuner`` has exactly one row (tests/test_distance.py). Used only for
+``baslager.taxonomy.kommuner`` has exactly one row (tests/test_distance.py). Used only for
 great-circle distances between kommuner; a seat stands for the whole municipality, so distances
 inside large northern kommuner are underestimated (0 km within one kommun).
 """

@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
 from baslager.openings.models import Opening
 from baslager.organisations.access import get_scoped_or_404
@@ -14,6 +14,7 @@ from baslager.participants.models import Participant
 from . import selectors, services
 from .forms import MOVES, OverrideForm
 from .models import OverrideAction
+from .widening import widening_for_participant
 
 
 @role_required(*STAFF_WITH_PARTICIPANTS)
@@ -88,4 +89,14 @@ def opening_participants(request, opening):
             ),
             "propose": _proposals_url(),
         },
+    )
+
+
+@role_required(*STAFF_WITH_PARTICIPANTS)
+def participant_widening(request, participant):
+    """Occupations outside the participant's earlier work that lie within reach of their skills."""
+    participant = get_scoped_or_404(Participant, request.membership, public_id=participant)
+    widening = widening_for_participant(membership=request.membership, participant=participant)
+    return render(
+        request, "matching/widening.html", {"participant": participant, "widening": widening}
     )

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from baslager.employers.models import Employer, Supervisor
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
-from baslager.participants.kommuner import kommun_choices
 from baslager.projects.models import Project
+from baslager.taxonomy.kommuner import kommun_choices
 from baslager.taxonomy.linker_widgets import SuggestingTextInput
 from baslager.taxonomy.models import Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker

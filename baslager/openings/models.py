@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import AccessPolicy
 from baslager.organisations.models import OrganisationOwned, StateChange
-from baslager.participants.kommuner import kommun_name
 from baslager.participants.models import CefrLevel, DrivingLicence
+from baslager.taxonomy.kommuner import kommun_name
 
 
 class OpeningKind(models.TextChoices):

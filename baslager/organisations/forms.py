@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from baslager.participants.kommuner import kommun_choices
+from baslager.taxonomy.kommuner import kommun_choices
 
 from .models import Membership, Organisation, Role
 

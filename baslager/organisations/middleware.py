@@ -1,4 +1,8 @@
+from django.shortcuts import redirect
+from django.urls import reverse
+
 from .models import Membership
+from .second_factor import has_second_factor, second_factor_required
 
 SESSION_KEY = "active_organisation_id"
 
@@ -26,4 +30,24 @@ class ActiveMembershipMiddleware:
 
     def __call__(self, request):
         request.membership = active_membership(request)
+        return self.get_response(request)
+
+
+# Pages an administrator without TOTP may still reach: signing out and setting TOTP up.
+_OPEN_PREFIXES = ("/accounts/", "/static/", "/i18n/")
+
+
+class RequireSecondFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(_OPEN_PREFIXES)
+            and second_factor_required(user)
+            and not has_second_factor(user)
+        ):
+            return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)

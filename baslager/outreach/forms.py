@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from baslager.accounts.models import User
 from baslager.employers.models import SizeBand, Stage
 from baslager.organisations.models import Membership
-from baslager.participants.kommuner import kommun_choices
+from baslager.taxonomy.kommuner import kommun_choices
 from baslager.taxonomy.models import Industry, Occupation
 from baslager.taxonomy.widgets import TaxonomyPicker
 

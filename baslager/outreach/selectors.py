@@ -4,8 +4,6 @@ from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 
 from baslager.accounts.models import User
-from baslager.leads.models import Lead
-from baslager.leads.selectors import lead_counts_per_finder
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.models import Membership, Role
 
@@ -149,7 +147,7 @@ def campaign_statistics(*, campaign: Campaign) -> CampaignStatistics:
     for caller_id, count in openings:
         per_caller.setdefault(caller_id, CallerFigures()).openings = count
     # Scouts who found employers while calling get the credit here too.
-    leads = lead_counts_per_finder(Lead.objects.filter(campaign=campaign))
+    leads = campaign.leads.counts_per_finder()
     for finder_id, (found, verified) in leads.items():
         figures = per_caller.setdefault(finder_id, CallerFigures())
         figures.leads_found, figures.leads_verified = found, verified

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from baslager.accounts.models import User
 from baslager.organisations.access import scoped
 from baslager.organisations.models import Membership
+from baslager.taxonomy.kommuner import kommun_choices
 from baslager.taxonomy.linker_widgets import SuggestingTextarea, SuggestingTextInput
 from baslager.taxonomy.models import EducationLevel, Language, Occupation, Skill
 from baslager.taxonomy.widgets import TaxonomyPicker
 
 from . import identity
-from .kommuner import kommun_choices
 from .models import (
     CefrLevel,
     DrivingLicence,

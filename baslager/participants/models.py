@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from baslager.organisations.access import AccessPolicy
 from baslager.organisations.models import OrganisationOwned
-
-from .kommuner import kommun_name
+from baslager.taxonomy.kommuner import kommun_name
 
 
 class IdKind(models.TextChoices):

@@ -3,7 +3,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from baslager.accounts.models import User
 from baslager.organisations.access import get_scoped_or_404, may_read_restricted, scoped
 from baslager.organisations.models import Membership, Organisation, Role
-from baslager.phases.models import Phase
 
 from .models import Participant, ParticipantLanguage, SpecialCategoryData, WorkExperience
 
@@ -51,10 +50,6 @@ def participant_by_id_number(*, organisation: Organisation, id_number: str) -> P
     """Whoever in the organisation holds ``id_number``, visible to the caller or not: a duplicate
     must be caught even when the coach cannot see the other participant."""
     return Participant.objects.filter(organisation=organisation, id_number=id_number).first()
-
-
-def first_active_phase(*, membership: Membership) -> Phase | None:
-    return scoped(Phase, membership).filter(is_active=True).order_by("position").first()
 
 
 def coach_candidates(*, organisation: Organisation) -> QuerySet[User]:

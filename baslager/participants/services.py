@@ -2,15 +2,13 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.utils.translation import gettext
 
 from baslager.accounts.models import User
 from baslager.organisations.models import Membership
-from baslager.phases.models import PhaseTransition
 
 from . import identity
 from .models import IdKind, Participant, ParticipantLanguage, SpecialCategoryData, WorkExperience
-from .selectors import first_active_phase
+from .signals import participant_registered
 
 PARTICIPANT_FIELDS = (
     "first_name",
@@ -80,24 +78,16 @@ def _fill_identity(participant: Participant) -> None:
 def participant_register(
     *, membership: Membership, actor: User, data: dict[str, Any]
 ) -> Participant:
-    """Intake: the participant joins the organisation in its first phase, ``actor`` as coach."""
+    """Intake: the participant joins the organisation with ``actor`` as coach; the phases put
+    them in the first phase (``participant_registered``)."""
     participant = Participant(organisation=membership.organisation)
     _apply(participant, PARTICIPANT_FIELDS, data)
     _fill_identity(participant)
-    phase = first_active_phase(membership=membership)
-    participant.current_phase = phase
     participant.save()
     participant.coaches.add(actor)
-    if phase is not None:
-        PhaseTransition.objects.create(
-            organisation=participant.organisation,
-            participant=participant,
-            from_phase=None,
-            to_phase=phase,
-            moved_on=participant.entry_date,
-            moved_by=actor,
-            reason=gettext("Intake"),
-        )
+    participant_registered.send(
+        sender=Participant, participant=participant, membership=membership, actor=actor
+    )
     return participant
 
 

@@ -7,13 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baslager.audit.services import access_record
-from baslager.journal.selectors import latest_case_notes
-from baslager.matching.widening import widening_for_participant
+from baslager.core.access_log import access_record
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
-from baslager.phases.selectors import phase_history
-from baslager.placements.selectors import placements_of_participant
-from baslager.plans.selectors import plan_overview
 
 from . import selectors, services
 from .forms import (
@@ -27,6 +22,7 @@ from .forms import (
 )
 from .identity import display
 from .models import IdKind
+from .panels import participant_page, participant_status
 
 PAGE_SIZE = 25
 LANGUAGES_PREFIX = "languages"
@@ -103,27 +99,27 @@ def participant_edit(request, participant):
 
 @role_required(*STAFF_WITH_PARTICIPANTS)
 def participant_detail(request, participant):
+    """The overview: next steps first, then a short panel from each app, each linking to its
+    full section page. The panels log their own reads (case notes, for one)."""
     participant = selectors.participant_detail(membership=request.membership, public_id=participant)
     access_record(instance=participant, what="participant_page")
-    may_read_restricted = selectors.may_read_special_category(
-        membership=request.membership, participant=participant
+    return render(
+        request,
+        "participants/detail.html",
+        {
+            "participant": participant,
+            "status": participant_status.compose(request, participant),
+            "overview": participant_page.compose(request, participant),
+        },
     )
-    context = {
-        "participant": participant,
-        "may_read_special_category": may_read_restricted,
-        "transitions": phase_history(participant=participant),
-        "plan": plan_overview(participant=participant),
-        "placements": placements_of_participant(
-            membership=request.membership, participant=participant
-        ),
-        "widening": widening_for_participant(
-            membership=request.membership, participant=participant
-        ),
-    }
-    if may_read_restricted:
-        context["case_notes"] = latest_case_notes(participant=participant)
-        access_record(instance=participant, what="case_notes")
-    return render(request, "participants/detail.html", context)
+
+
+@role_required(*STAFF_WITH_PARTICIPANTS)
+def participant_profile(request, participant):
+    """Everything the intake and the competence mapping recorded, on a page of its own."""
+    participant = selectors.participant_detail(membership=request.membership, public_id=participant)
+    access_record(instance=participant, what="participant_page")
+    return render(request, "participants/profile.html", {"participant": participant})
 
 
 @role_required(*STAFF_WITH_PARTICIPANTS)

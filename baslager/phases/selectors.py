@@ -157,6 +157,10 @@ def phase_history(*, participant: Participant) -> list[PhaseTransition]:
     return transitions
 
 
+def first_active_phase(*, membership: Membership) -> Phase | None:
+    return scoped(Phase, membership).filter(is_active=True).order_by("position").first()
+
+
 def phase_ladder(*, membership: Membership) -> QuerySet:
     """The organisation's phases in order, with how many participants are in each and whether
     anyone has ever passed through it (then it can only be taken out of use, not deleted)."""

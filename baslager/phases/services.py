@@ -6,10 +6,34 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from baslager.organisations.models import Organisation
+from baslager.accounts.models import User
+from baslager.organisations.models import Membership, Organisation
 from baslager.participants.models import Participant
 
 from .models import DEFAULT_LADDER, Phase, PhaseTransition
+from .selectors import first_active_phase
+
+
+@transaction.atomic
+def participant_place_at_intake(
+    *, participant: Participant, membership: Membership, actor: User
+) -> PhaseTransition | None:
+    """A newly registered participant starts in the organisation's first active phase, with an
+    intake transition dated on their entry date; nowhere when no phase is in use."""
+    phase = first_active_phase(membership=membership)
+    if phase is None:
+        return None
+    participant.current_phase = phase
+    participant.save(update_fields=["current_phase"])
+    return PhaseTransition.objects.create(
+        organisation=participant.organisation,
+        participant=participant,
+        from_phase=None,
+        to_phase=phase,
+        moved_on=participant.entry_date,
+        moved_by=actor,
+        reason=_("Intake"),
+    )
 
 
 @transaction.atomic

@@ -5,6 +5,11 @@ from . import views
 app_name = "placements"
 urlpatterns = [
     path("new/", views.placement_create, name="create"),
+    path(
+        "participants/<uuid:participant>/",
+        views.participant_placements,
+        name="participant",
+    ),
     path("<uuid:placement>/", views.placement_detail, name="detail"),
     path("<uuid:placement>/edit/", views.placement_edit, name="edit"),
     path("<uuid:placement>/end/", views.placement_end, name="end"),

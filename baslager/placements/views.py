@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
 from baslager.openings.models import Opening
 from baslager.organisations.access import get_scoped_or_404
@@ -76,6 +76,21 @@ def placement_create(request):
         return redirect(_detail_url(placement))
     context = {"form": form, "participant": participant, "opening": opening}
     return render(request, "placements/create.html", context)
+
+
+@role_required(*STAFF_WITH_PARTICIPANTS)
+@require_http_methods(["GET"])
+def participant_placements(request, participant):
+    """Every placement of one participant, newest first, with its checklists' progress."""
+    participant = get_scoped_or_404(Participant, request.membership, public_id=participant)
+    placements = selectors.placements_of_participant(
+        membership=request.membership, participant=participant
+    )
+    return render(
+        request,
+        "placements/participant.html",
+        {"participant": participant, "placements": placements},
+    )
 
 
 def _render_detail(request, placement, *, new_token: str = ""):

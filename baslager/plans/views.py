@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
 from baslager.participants.models import Participant

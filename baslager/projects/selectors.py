@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
-from baslager.openings.models import LowThresholdTask
 from baslager.organisations.access import counted_in_aggregates, scoped, suppress_small
 from baslager.organisations.models import Membership
 from baslager.participants.models import Participant
@@ -31,13 +30,15 @@ def projects_running(*, membership: Membership, on: date) -> QuerySet[Project]:
 def project_task_counts(*, membership: Membership, project: Project) -> dict[str, int]:
     """Low-threshold tasks identified in the project, and how many of them are offered to
     everyone regardless of gender (Alla kan arbeta's target counts both)."""
+    # Through the project's own relation: openings sit above projects in the layering.
     return (
-        scoped(LowThresholdTask, membership)
-        .filter(project=project)
+        scoped(Project, membership)
+        .filter(pk=project.pk)
         .aggregate(
-            identified=Count("pk"),
+            identified=Count("low_threshold_tasks"),
             offered_to_everyone=Count(
-                "pk", filter=Q(offered_to_everyone_regardless_of_gender=True)
+                "low_threshold_tasks",
+                filter=Q(low_threshold_tasks__offered_to_everyone_regardless_of_gender=True),
             ),
         )
     )
@@ -73,6 +74,14 @@ def enrolments_of_participant(
 
 def is_in_a_project(*, participant: Participant) -> bool:
     return ProjectEnrolment.objects.filter(participant=participant, exit_date__isnull=True).exists()
+
+
+def participant_projects(*, membership: Membership, participant: Participant) -> dict:
+    """The participant's enrolments, and whether the member has a project to enrol them in."""
+    return {
+        "enrolments": enrolments_of_participant(membership=membership, participant=participant),
+        "may_enrol": scoped(Project, membership).exists(),
+    }
 
 
 def enrolments_in_project(*, membership: Membership, project: Project) -> QuerySet:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.project_create, name="create"),
     path("<int:project>/", views.project_detail, name="detail"),
     path("<int:project>/edit/", views.project_edit, name="edit"),
+    path("participants/<uuid:participant>/", views.participant_projects, name="participant"),
     path("participants/<uuid:participant>/enrol/", views.enrolment_create, name="enrol"),
     path("enrolments/<int:project_enrolment>/entry/", views.enrolment_entry, name="entry"),
     path("enrolments/<int:project_enrolment>/exit/", views.enrolment_exit, name="exit"),

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
 from baslager.organisations.access import get_scoped_or_404, may_read_restricted, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
@@ -104,8 +104,17 @@ def project_edit(request, project):
 
 
 def _participant_url(participant) -> str:
-    url = reverse("participants:detail", kwargs={"participant": participant.public_id})
-    return f"{url}#projects"
+    return reverse("projects:participant", kwargs={"participant": participant.public_id})
+
+
+@role_required(*STAFF_WITH_PARTICIPANTS)
+def participant_projects(request, participant):
+    """The participant's projects in full: entries, exits, situations and follow-ups."""
+    participant = get_scoped_or_404(Participant, request.membership, public_id=participant)
+    context = {"participant": participant, **selectors.participant_projects(
+        membership=request.membership, participant=participant
+    )}
+    return render(request, "projects/participant.html", context)
 
 
 def _enrolment(request, pk: int) -> ProjectEnrolment:

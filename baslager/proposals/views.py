@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
 from baslager.openings.models import Opening
 from baslager.organisations.access import get_scoped_or_404, suppress_small

@@ -1,11 +1,10 @@
 import re
+from functools import wraps
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from baslager.organisations.decorators import role_required
-from baslager.organisations.models import Role
 
 from .kinds import kind_model_or_404
 from .linker import link as link_text
@@ -17,9 +16,24 @@ SUGGESTION_LIMIT = 5
 LINKED_KINDS = ("occupation", "skill")
 
 
+def member_required(view):
+    """Run the view for anyone who is a member of the active organisation, whatever the role.
+
+    The taxonomy sits below ``organisations``, so it reads the membership the organisations'
+    middleware set on the request rather than importing its roles."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if getattr(request, "membership", None) is None:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 @require_GET
 @login_required
-@role_required(*Role.values)
+@member_required
 def search(request, kind: str):
     """Matches for a taxonomy picker: the ``_results.html`` fragment swapped under the box."""
     kind_model_or_404(kind)
@@ -40,7 +54,7 @@ def search(request, kind: str):
 
 @require_GET
 @login_required
-@role_required(*Role.values)
+@member_required
 def link(request):
     """Concepts a free text is about (a former job, a dream), as suggestions under the text box;
     ``target`` is the id of the picker a choice fills, ``field`` its name."""

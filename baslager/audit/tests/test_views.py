@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from baslager.audit.selectors import audit_entries_for
-from baslager.audit.services import access_record
+from baslager.core.access_log import access_record
 from baslager.journal.services import case_note_create
 from baslager.participants.models import SpecialCategoryData
 from baslager.phases.models import Phase

@@ -93,6 +93,7 @@ def pages(world):
         reverse("participants:list"),
         reverse("participants:create"),
         reverse("participants:detail", kwargs=participant),
+        reverse("participants:profile", kwargs=participant),
         reverse("participants:edit", kwargs=participant),
         reverse("participants:mapping", kwargs=participant),
         reverse("participants:special_category", kwargs=participant),
@@ -107,6 +108,9 @@ def pages(world):
         reverse("plans:activity", kwargs={"activity": activity.pk}),
         reverse("plans:occurrence_create", kwargs={"activity": activity.pk}),
         reverse("journal:notes", kwargs=participant),
+        reverse("matching:widening", kwargs=participant),
+        reverse("placements:participant", kwargs=participant),
+        reverse("projects:participant", kwargs=participant),
         reverse("audit:log"),
         *employer_side_pages(world),
     ]

@@ -1,6 +1,6 @@
 from baslager.matching import rules
 from baslager.matching.kommun_seats import SEATS
-from baslager.participants.kommuner import KOMMUNER
+from baslager.taxonomy.kommuner import KOMMUNER
 
 
 def test_every_kommun_has_a_seat_in_sweden():

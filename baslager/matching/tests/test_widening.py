@@ -146,9 +146,11 @@ def test_nothing_to_start_from_gives_no_suggestions(world, taxonomy):
     )
 
 
-def test_the_participant_page_shows_the_section(world, signed_in, employer, former_cook, taxonomy):
+def test_the_participant_page_links_the_section(world, signed_in, employer, former_cook, taxonomy):
     _opening(world.home, employer, taxonomy["o-serv"], "Servitör till matsalen")
-    url = reverse("participants:detail", kwargs={"participant": former_cook.public_id})
+    url = reverse("matching:widening", kwargs={"participant": former_cook.public_id})
+    overview = reverse("participants:detail", kwargs={"participant": former_cook.public_id})
+    assert url in signed_in(world.coach).get(overview).content.decode()
     page = signed_in(world.coach).get(url).content.decode()
     assert "Widen the choice" in page
     assert "Servitör till matsalen" in page
@@ -215,7 +217,7 @@ def test_without_open_openings_it_says_which_employers_they_could_come_from(
         ("Krogen", False, restaurants),
     ]
     page = signed_in(world.coach).get(
-        reverse("participants:detail", kwargs={"participant": former_cook.public_id})
+        reverse("matching:widening", kwargs={"participant": former_cook.public_id})
     )
     text = page.content.decode()
     assert "Employers an opening could come from" in text

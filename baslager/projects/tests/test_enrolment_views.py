@@ -85,10 +85,12 @@ def test_the_coach_enrols_a_participant_and_checks_the_characteristics(world, si
     assert "Nothing is recorded" not in special
     assert "<dt>Foreign background</dt><dd>Yes</dd>" in special
     assert "<dt>Third-country national</dt><dd>Yes</dd>" in special
-    detail = client.get(
+    overview = client.get(
         reverse("participants:detail", kwargs={"participant": world.participant.public_id})
     ).content.decode()
-    assert 'id="projects"' in detail and "Alla kan arbeta" in detail
+    section = reverse("projects:participant", kwargs={"participant": world.participant.public_id})
+    assert "Alla kan arbeta" in overview and f'href="{section}"' in overview
+    assert 'id="projects"' in client.get(section).content.decode()
 
 
 def test_a_coach_who_sees_everyone_does_not_see_the_sensitive_characteristics(world, signed_in):
@@ -276,7 +278,8 @@ def test_the_last_exit_sends_the_coach_to_where_closing_the_case_is_offered(worl
     detail = reverse("participants:detail", kwargs={"participant": world.participant.public_id})
 
     response = client.post(reverse("projects:exit", kwargs={"project_enrolment": first.pk}), data)
-    assert response.url == f"{detail}#projects"
+    section = reverse("projects:participant", kwargs={"participant": world.participant.public_id})
+    assert response.url == section
     response = client.post(
         reverse("projects:exit", kwargs={"project_enrolment": second.pk}), data, follow=True
     )

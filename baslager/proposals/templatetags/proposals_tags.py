@@ -1,18 +1,8 @@
 from django import template
 
-from ..selectors import proposals_for_opening, proposals_for_participant
+from ..selectors import proposals_for_opening
 
 register = template.Library()
-
-
-@register.inclusion_tag("proposals/_participant_proposals.html", takes_context=True)
-def participant_proposals(context, participant):
-    """The participant's proposals, for their page; scoped to the signed-in member."""
-    membership = getattr(context["request"], "membership", None)
-    return {
-        "participant": participant,
-        "proposals": proposals_for_participant(membership=membership, participant=participant),
-    }
 
 
 @register.inclusion_tag("proposals/_opening_proposals.html", takes_context=True)

@@ -218,6 +218,20 @@ def test_it_shows_the_proposals_on_the_participant_and_opening_pages(
         assert _url("detail", proposal) not in body and "Hassan" not in body
 
 
+def test_a_proposal_under_way_is_a_next_step_on_the_participant_page(
+    world, signed_in, proposal, coach_membership
+):
+    url = reverse("participants:detail", kwargs={"participant": world.participant.public_id})
+
+    def next_steps():
+        page = signed_in(world.coach).get(url).content.decode()
+        return page[page.index('id="next-steps-heading"') : page.index('id="sections-heading"')]
+
+    assert f'href="{_url("detail", proposal)}"' in next_steps()
+    advance(proposal, coach_membership, world.coach, S.WITHDRAWN, note="Flyttar")
+    assert _url("detail", proposal) not in next_steps()
+
+
 def test_it_lists_an_openings_proposals_in_a_constant_number_of_queries(
     world, signed_in, coach_membership, opening
 ):

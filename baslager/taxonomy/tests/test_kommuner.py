@@ -1,4 +1,4 @@
-from baslager.participants.kommuner import KOMMUNER, LAN, kommun_choices, kommun_name
+from baslager.taxonomy.kommuner import KOMMUNER, LAN, kommun_choices, kommun_name
 
 
 def test_it_lists_all_290_kommuner_with_unique_four_digit_codes():

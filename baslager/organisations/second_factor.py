@@ -1,7 +1,7 @@
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 
-from baslager.organisations.models import Membership, Role
+from .models import Membership, Role
 
 
 def second_factor_required(user) -> bool:
