@@ -165,11 +165,61 @@ def _attach_skills(matches: list[Match]) -> list[Match]:
     return matches
 
 
-def openings_for_participant(*, participant: Participant, membership) -> list[Match]:
-    """The participant's best openings, with the coach's pins, positions and exclusions."""
+@dataclass
+class _ForParticipant:
+    dims: features.Dimensions
+    openings: features.OpeningSide
+    person: features.ParticipantSide
+
+
+def _for_participant(participant: Participant) -> _ForParticipant:
     dims = dimensions()
-    openings = opening_side(participant.organisation_id, dims)
-    person = features.participants_load(Participant.objects.filter(pk=participant.pk), dims)
+    return _ForParticipant(
+        dims,
+        opening_side(participant.organisation_id, dims),
+        features.participants_load(Participant.objects.filter(pk=participant.pk), dims),
+    )
+
+
+@dataclass
+class _ForOpening:
+    dims: features.Dimensions
+    people: features.ParticipantSide
+    single: features.OpeningSide
+    among: np.ndarray  # the people the member may see
+
+
+def _for_opening(opening: Opening, membership) -> _ForOpening:
+    dims = dimensions()
+    people = participant_side(opening.organisation_id, dims)
+    single = features.openings_load(Opening.objects.filter(pk=opening.pk), dims)
+    visible = scoped(Participant, membership).filter(status=ParticipantStatus.ACTIVE)
+    among = np.isin(people.ids, np.fromiter(visible.values_list("pk", flat=True), dtype=np.int64))
+    return _ForOpening(dims, people, single, among)
+
+
+def participant_matching(*, participant: Participant, membership) -> tuple[list, OutOfReach]:
+    """The participant's matches and what is out of reach, the sides loaded once for both."""
+    loaded = _for_participant(participant)
+    return (
+        openings_for_participant(participant=participant, membership=membership, loaded=loaded),
+        openings_out_of_reach(participant=participant, membership=membership, loaded=loaded),
+    )
+
+
+def opening_matching(*, opening: Opening, membership) -> tuple[list, OutOfReach]:
+    """The opening's candidates and who is out of reach, the sides loaded once for both."""
+    loaded = _for_opening(opening, membership)
+    return (
+        participants_for_opening(opening=opening, membership=membership, loaded=loaded),
+        participants_out_of_reach(opening=opening, membership=membership, loaded=loaded),
+    )
+
+
+def openings_for_participant(*, participant: Participant, membership, loaded=None) -> list[Match]:
+    """The participant's best openings, with the coach's pins, positions and exclusions."""
+    loaded = loaded or _for_participant(participant)
+    dims, openings, person = loaded.dims, loaded.openings, loaded.person
     if not len(person):
         return []
     overrides = _in_force(
@@ -222,15 +272,13 @@ def _order(matches: list[Match]) -> list[Match]:
     return ordered
 
 
-def participants_for_opening(*, opening: Opening, membership) -> list[Match]:
+def participants_for_opening(*, opening: Opening, membership, loaded=None) -> list[Match]:
     """The best participants for the opening among those the member may see."""
-    dims = dimensions()
-    people = participant_side(opening.organisation_id, dims)
-    single = features.openings_load(Opening.objects.filter(pk=opening.pk), dims)
+    loaded = loaded or _for_opening(opening, membership)
+    dims, people, single = loaded.dims, loaded.people, loaded.single
     if not len(single) or not len(people):
         return []
-    visible = scoped(Participant, membership).filter(status=ParticipantStatus.ACTIVE)
-    among = np.isin(people.ids, np.fromiter(visible.values_list("pk", flat=True), dtype=np.int64))
+    among = loaded.among.copy()
     overrides = _in_force(
         scoped(MatchOverride, membership).filter(opening=opening).select_related("created_by")
     )
@@ -265,14 +313,13 @@ def override_history(*, participant: Participant, membership):
     )
 
 
-def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach:
+def openings_out_of_reach(*, participant: Participant, membership, loaded=None) -> OutOfReach:
     """Open openings in an occupation or SSYK group the participant has worked in that are no
     match, same occupation first, with what broke (or the bent requirements that took the score
     down to 0). Matching hides them, but a
     coach should see them: "35 hours a week, the participant wants 30" can be talked about."""
-    dims = dimensions()
-    openings = opening_side(participant.organisation_id, dims)
-    person = features.participants_load(Participant.objects.filter(pk=participant.pk), dims)
+    loaded = loaded or _for_participant(participant)
+    dims, openings, person = loaded.dims, loaded.openings, loaded.person
     if not len(person) or not len(openings):
         return OutOfReach([], 0)
     occupations, groups = person.occupation_sets[0], person.group_sets[0]
@@ -283,42 +330,43 @@ def openings_out_of_reach(*, participant: Participant, membership) -> OutOfReach
         pk
         for (_, pk) in _in_force(scoped(MatchOverride, membership).filter(participant=participant))
     }
+    # Excluded by a coach, or pinned or placed into the matches.
+    own_field &= ~np.isin(openings.ids, list(handled))
     today = _today()
-    found = []
-    for j in np.nonzero(own_field)[0]:
-        if int(openings.ids[j]) in handled:
-            continue  # excluded by a coach, or pinned or placed into the matches
-        evaluation = reference.evaluate(person, 0, openings, int(j), today=today, dims=dims)
-        if not evaluation.match:
-            found.append((not evaluation.same_occupation, int(j), evaluation))
-    found.sort(key=lambda row: row[:2])
-    shown = found[:OUT_OF_REACH]
+    columns = np.nonzero(own_field)[0]
+    scores = engine.score_block(person, [0], openings, columns, today=today, dims=dims)[0]
+    out = columns[np.isneginf(scores)]
+    same = np.isin(openings.occupation[out], list(occupations))
+    shown = out[np.lexsort((out, ~same))][:OUT_OF_REACH]
     objects = Opening.objects.select_related("employer", "occupation").in_bulk(
-        [int(openings.ids[j]) for _, j, _ in shown]
+        [int(openings.ids[j]) for j in shown]
     )
     matches = [
-        Match(participant, objects[int(openings.ids[j])], None, evaluation)
-        for _, j, evaluation in shown
+        Match(
+            participant,
+            objects[int(openings.ids[j])],
+            None,
+            reference.evaluate(person, 0, openings, int(j), today=today, dims=dims),
+        )
+        for j in shown
     ]
-    return OutOfReach(matches, len(found))
+    return OutOfReach(matches, len(out))
 
 
-def participants_out_of_reach(*, opening: Opening, membership) -> OutOfReach:
+def participants_out_of_reach(*, opening: Opening, membership, loaded=None) -> OutOfReach:
     """Active participants the member may see who have worked in the opening's occupation or
     SSYK group but are no match for it, same occupation first, with what broke."""
     if opening.occupation_id is None:
         return OutOfReach([], 0)
-    dims = dimensions()
-    people = participant_side(opening.organisation_id, dims)
-    single = features.openings_load(Opening.objects.filter(pk=opening.pk), dims)
+    loaded = loaded or _for_opening(opening, membership)
+    dims, people, single = loaded.dims, loaded.people, loaded.single
     if not len(single) or not len(people):
         return OutOfReach([], 0)
     occupation, group = int(single.occupation[0]), int(single.group[0])
     worked = people.occupations[:, occupation].toarray().ravel() > 0
     if group >= 0:
         worked |= people.groups[:, group].toarray().ravel() > 0
-    visible = scoped(Participant, membership).filter(status=ParticipantStatus.ACTIVE)
-    worked &= np.isin(people.ids, np.fromiter(visible.values_list("pk", flat=True), dtype=np.int64))
+    worked &= loaded.among
     handled = {
         pk
         for (pk, _), override in _in_force(
@@ -326,18 +374,21 @@ def participants_out_of_reach(*, opening: Opening, membership) -> OutOfReach:
         ).items()
         if override.action in (OverrideAction.EXCLUDE, OverrideAction.PIN)
     }
+    worked &= ~np.isin(people.ids, list(handled))
     today = _today()
-    found = []
-    for i in np.nonzero(worked)[0]:
-        if int(people.ids[i]) in handled:
-            continue
-        evaluation = reference.evaluate(people, int(i), single, 0, today=today, dims=dims)
-        if not evaluation.match:
-            found.append((not evaluation.same_occupation, int(i), evaluation))
-    found.sort(key=lambda row: row[:2])
-    shown = found[:OUT_OF_REACH]
-    objects = Participant.objects.in_bulk([int(people.ids[i]) for _, i, _ in shown])
+    rows = np.nonzero(worked)[0]
+    scores = engine.score_block(people, rows, single, [0], today=today, dims=dims)[:, 0]
+    out = rows[np.isneginf(scores)]
+    same = people.occupations[out, occupation].toarray().ravel() > 0
+    shown = out[np.lexsort((out, ~same))][:OUT_OF_REACH]
+    objects = Participant.objects.in_bulk([int(people.ids[i]) for i in shown])
     matches = [
-        Match(objects[int(people.ids[i])], opening, None, evaluation) for _, i, evaluation in shown
+        Match(
+            objects[int(people.ids[i])],
+            opening,
+            None,
+            reference.evaluate(people, int(i), single, 0, today=today, dims=dims),
+        )
+        for i in shown
     ]
-    return OutOfReach(matches, len(found))
+    return OutOfReach(matches, len(out))

@@ -27,7 +27,7 @@ def participant_openings(request, participant):
         messages.success(request, _("The change to the order is recorded."))
         return redirect(reverse("matching:openings", kwargs={"participant": participant.public_id}))
     access_record(instance=participant, what="matching")
-    matches = selectors.openings_for_participant(
+    matches, out_of_reach = selectors.participant_matching(
         participant=participant, membership=request.membership
     )
     history = selectors.override_history(participant=participant, membership=request.membership)
@@ -37,9 +37,7 @@ def participant_openings(request, participant):
         {
             "participant": participant,
             "matches": matches,
-            "out_of_reach": selectors.openings_out_of_reach(
-                participant=participant, membership=request.membership
-            ),
+            "out_of_reach": out_of_reach,
             "history": history,
             "form": form,
             "actions": MOVES + list(OverrideAction.choices),
@@ -77,16 +75,16 @@ def _proposals_url() -> str:
 @role_required(*STAFF_WITH_PARTICIPANTS)
 def opening_participants(request, opening):
     opening = get_scoped_or_404(Opening, request.membership, public_id=opening)
-    matches = selectors.participants_for_opening(opening=opening, membership=request.membership)
+    matches, out_of_reach = selectors.opening_matching(
+        opening=opening, membership=request.membership
+    )
     return render(
         request,
         "matching/participants.html",
         {
             "opening": opening,
             "matches": matches,
-            "out_of_reach": selectors.participants_out_of_reach(
-                opening=opening, membership=request.membership
-            ),
+            "out_of_reach": out_of_reach,
             "propose": _proposals_url(),
         },
     )
