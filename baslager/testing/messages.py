@@ -3,7 +3,11 @@ queue's real worker to deliver what was queued.
 
 Import the fixtures into a tests package's conftest.py::
 
-    from baslager.testing.messages import sms_provider, smtp_inbox  # noqa: F401
+    from baslager.testing.messages import sms_provider, smtp_inbox, worker  # noqa: F401
+
+The worker runs in the test's own thread, as `manage.py db_worker` would, and like it closes
+connections it thinks stale; on PostgreSQL that would end the transaction a test normally runs
+in, so a test that runs the worker commits for real (``transactional_db``) and is emptied after.
 """
 
 import email
@@ -19,11 +23,16 @@ from aiosmtpd.controller import Controller
 from django.core.management import call_command
 
 
-def run_worker() -> str:
-    """The database queue's own worker, until nothing is left that is due; returns its log."""
+def _run_worker() -> str:
     out = StringIO()
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture
+def worker(transactional_db):
+    """``worker()``: the database queue's own worker, until nothing is left that is due."""
+    return _run_worker
 
 
 @dataclass

@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from baslager.employability.models import AssessmentLink, Occasion
 from baslager.messaging.models import Message, MessageStatus
-from baslager.testing.messages import run_worker
 
 
 def _start(client, participant, how):
@@ -15,7 +14,7 @@ def _start(client, participant, how):
     )
 
 
-def test_the_coach_sends_the_link_by_sms_with_one_click(world, signed_in, sms_provider):
+def test_the_coach_sends_the_link_by_sms_with_one_click(worker, world, signed_in, sms_provider):
     participant = world.participant
     participant.phone = "070-765 43 21"
     participant.save()
@@ -28,7 +27,7 @@ def test_the_coach_sends_the_link_by_sms_with_one_click(world, signed_in, sms_pr
 
     response = _start(client, participant, "link_sms")
     assert response.status_code == 302
-    run_worker()
+    worker()
 
     [request] = sms_provider.requests
     assert request["form"]["to"] == "+46707654321"

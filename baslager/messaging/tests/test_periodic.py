@@ -36,11 +36,11 @@ def test_a_job_is_enqueued_once_a_day_at_or_after_its_time(db):
     assert ScheduledRun.objects.count() == 2
 
 
-def test_the_scheduler_command_enqueues_what_is_due_and_the_worker_runs_it(db):
+def test_the_scheduler_command_enqueues_what_is_due_and_the_worker_runs_it(worker):
     call_command("run_scheduler", "--once", stdout=StringIO())
     due = [job for job in daily_jobs() if timezone.localtime().time() >= job.at]
     assert DBTaskResult.objects.count() == len(due)
     call_command("run_scheduler", "--once", stdout=StringIO())
     assert DBTaskResult.objects.count() == len(due)
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
+    worker()
     assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == len(due)

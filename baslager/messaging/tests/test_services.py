@@ -15,7 +15,6 @@ from baslager.messaging.services import (
     staff_recipient,
 )
 from baslager.messaging.sms import SmsError, normalised_number
-from baslager.testing.messages import run_worker
 
 LINK = "https://baslager.example/placements/supervisor/s3cret-token-abc/"
 
@@ -47,11 +46,13 @@ def send_link(world, participant, *, channel=Channel.EMAIL, event_key="test:1"):
     )
 
 
-def test_an_email_goes_through_the_queue_and_a_real_smtp_server(world, participant, smtp_inbox):
+def test_an_email_goes_through_the_queue_and_a_real_smtp_server(
+    worker, world, participant, smtp_inbox
+):
     message = send_link(world, participant)
     assert smtp_inbox.mails == []  # queued, not sent in the request
 
-    run_worker()
+    worker()
 
     [mail] = smtp_inbox.mails
     assert mail.to == ["amina@example.org"]
@@ -74,18 +75,18 @@ def test_the_link_waits_encrypted_not_readable_in_the_database(world, participan
     assert task.args_kwargs == {"args": [], "kwargs": {"message_id": message.pk}}
 
 
-def test_the_same_event_is_sent_once(world, participant, smtp_inbox):
+def test_the_same_event_is_sent_once(worker, world, participant, smtp_inbox):
     assert send_link(world, participant) is not None
     assert send_link(world, participant) is None
-    run_worker()
-    run_worker()
+    worker()
+    worker()
     assert len(smtp_inbox.mails) == 1
     assert Message.objects.count() == 1
 
 
-def test_an_sms_is_posted_to_46elks(world, participant, sms_provider):
+def test_an_sms_is_posted_to_46elks(worker, world, participant, sms_provider):
     message = send_link(world, participant, channel=Channel.SMS)
-    run_worker()
+    worker()
 
     [request] = sms_provider.requests
     assert request["path"] == "/a1/sms"
@@ -99,13 +100,13 @@ def test_an_sms_is_posted_to_46elks(world, participant, sms_provider):
 
 
 def test_a_failure_is_retried_later_each_time_then_given_up(
-    world, participant, sms_provider, settings
+    worker, world, participant, sms_provider, settings
 ):
     settings.MESSAGE_MAX_ATTEMPTS = 3
     sms_provider.answer(503)
     message = send_link(world, participant, channel=Channel.SMS)
 
-    run_worker()
+    worker()
     message.refresh_from_db()
     assert message.status == MessageStatus.RETRYING
     assert message.attempts == 1
@@ -115,17 +116,17 @@ def test_a_failure_is_retried_later_each_time_then_given_up(
     assert retry[1].run_after == message.next_attempt_at
     assert message.next_attempt_at - timezone.now() > retry_delay(1) - timedelta(seconds=5)
 
-    run_worker()
+    worker()
     assert len(sms_provider.requests) == 1
 
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-    run_worker()
+    worker()
     message.refresh_from_db()
     assert message.attempts == 2
     assert retry_delay(2) == 4 * retry_delay(1)
 
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-    run_worker()
+    worker()
     message.refresh_from_db()
     assert message.status == MessageStatus.FAILED
     assert message.attempts == 3
@@ -134,25 +135,25 @@ def test_a_failure_is_retried_later_each_time_then_given_up(
     assert len(sms_provider.requests) == 3
 
 
-def test_a_retry_that_succeeds_is_sent(world, participant, sms_provider):
+def test_a_retry_that_succeeds_is_sent(worker, world, participant, sms_provider):
     sms_provider.answer(500)
     message = send_link(world, participant, channel=Channel.SMS)
-    run_worker()
+    worker()
     sms_provider.answer(200)
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
-    run_worker()
+    worker()
     message.refresh_from_db()
     assert message.status == MessageStatus.SENT
     assert message.attempts == 2
     assert message.last_error == ""
 
 
-def test_an_unreachable_mail_server_is_a_failure_to_retry(world, participant, settings):
+def test_an_unreachable_mail_server_is_a_failure_to_retry(worker, world, participant, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", 9, False
     settings.EMAIL_TIMEOUT = 2
     message = send_link(world, participant)
-    run_worker()
+    worker()
     message.refresh_from_db()
     assert message.status == MessageStatus.RETRYING
     assert message.last_error
@@ -165,7 +166,7 @@ def test_nothing_is_sent_without_an_address(world, participant):
     assert not Message.objects.exists()
 
 
-def test_staff_get_mail_in_swedish_by_default(world, smtp_inbox):
+def test_staff_get_mail_in_swedish_by_default(worker, world, smtp_inbox):
     message = message_send(
         organisation=world.home,
         template="follow_up_6m_due",
@@ -174,7 +175,7 @@ def test_staff_get_mail_in_swedish_by_default(world, smtp_inbox):
         event_key="test:staff",
         context={"project": "Alla kan", "due_on": timezone.localdate(), "link": LINK},
     )
-    run_worker()
+    worker()
     assert message.language == "sv"
     [mail] = smtp_inbox.mails
     assert "uppföljning" in mail.subject

@@ -4,7 +4,6 @@ from django.test import Client
 from django.urls import reverse
 
 from baslager.messaging.models import Message, MessageStatus, RecipientKind
-from baslager.testing.messages import run_worker
 
 
 def _detail(placement) -> str:
@@ -19,7 +18,7 @@ def _send(client, placement, channel):
 
 
 def test_the_coach_emails_the_supervisor_their_link_with_one_click(
-    world, signed_in, placement, supervisor, smtp_inbox
+    worker, world, signed_in, placement, supervisor, smtp_inbox
 ):
     supervisor.email = "stina@lagerbolaget.example"
     supervisor.save()
@@ -28,7 +27,7 @@ def test_the_coach_emails_the_supervisor_their_link_with_one_click(
 
     response = _send(client, placement, "email")
     assert response.status_code == 302
-    run_worker()
+    worker()
 
     [mail] = smtp_inbox.mails
     assert mail.to == ["stina@lagerbolaget.example"]
@@ -45,12 +44,12 @@ def test_the_coach_emails_the_supervisor_their_link_with_one_click(
 
 
 def test_the_link_goes_by_sms_to_a_supervisor_with_a_phone(
-    world, signed_in, placement, supervisor, sms_provider
+    worker, world, signed_in, placement, supervisor, sms_provider
 ):
     supervisor.phone = "073-111 22 33"
     supervisor.save()
     _send(signed_in(world.coach), placement, "sms")
-    run_worker()
+    worker()
     [request] = sms_provider.requests
     assert request["form"]["to"] == "+46731112233"
     assert "/placements/supervisor/" in request["form"]["message"]

@@ -9,7 +9,6 @@ from baslager.messaging.services import reminder_consent_give, reminder_consent_
 from baslager.participants.models import ParticipantStatus, PreferredLanguage, SpecialCategoryData
 from baslager.plans.jobs import session_reminders
 from baslager.plans.models import Activity, ActivityKind, Enrolment, Occurrence
-from baslager.testing.messages import run_worker
 
 TODAY = date(2026, 12, 7)
 HEALTH = "Ryggbesvär efter olycka"
@@ -61,14 +60,14 @@ def agree(world, participant, channel):
 
 
 def test_the_day_before_a_session_an_agreed_participant_gets_one_sms(
-    world, participant, occurrence, sms_provider
+    worker, world, participant, occurrence, sms_provider
 ):
     agree(world, participant, Channel.SMS)
 
     assert session_reminders.call(day=TODAY.isoformat()) == 1
     assert session_reminders.call(day=TODAY.isoformat()) == 0  # the same day's job again
-    run_worker()
-    run_worker()
+    worker()
+    worker()
 
     [request] = sms_provider.requests
     text = request["form"]["message"]
@@ -82,7 +81,7 @@ def test_the_day_before_a_session_an_agreed_participant_gets_one_sms(
 
 
 def test_the_reminder_is_in_swedish_unless_the_participant_prefers_english(
-    world, participant, occurrence, smtp_inbox
+    worker, world, participant, occurrence, smtp_inbox
 ):
     agree(world, participant, Channel.EMAIL)
     session_reminders.call(day=TODAY.isoformat())
@@ -93,7 +92,7 @@ def test_the_reminder_is_in_swedish_unless_the_participant_prefers_english(
         organisation=world.home, activity=occurrence.activity, starts_at=other_day
     )
     session_reminders.call(day=(TODAY + timedelta(days=7)).isoformat())
-    run_worker()
+    worker()
 
     swedish, english = sorted(smtp_inbox.mails, key=lambda mail: "Reminder" in mail.subject)
     assert "Påminnelse" in swedish.subject and "i morgon, 8 december, klockan 09:30" in swedish.body
@@ -101,14 +100,14 @@ def test_the_reminder_is_in_swedish_unless_the_participant_prefers_english(
 
 
 def test_reminders_never_carry_special_category_data_case_notes_or_the_title(
-    world, participant, occurrence, smtp_inbox, sms_provider
+    worker, world, participant, occurrence, smtp_inbox, sms_provider
 ):
     agree(world, participant, Channel.EMAIL)
     session_reminders.call(day=TODAY.isoformat())
     agree(world, participant, Channel.SMS)
     Message.objects.all().delete()
     session_reminders.call(day=TODAY.isoformat())
-    run_worker()
+    worker()
 
     texts = [mail.subject + mail.body for mail in smtp_inbox.mails]
     texts += [request["form"]["message"] for request in sms_provider.requests]
@@ -118,13 +117,15 @@ def test_reminders_never_carry_special_category_data_case_notes_or_the_title(
             assert secret not in text
 
 
-def test_no_reminder_after_the_agreement_is_withdrawn(world, participant, occurrence, sms_provider):
+def test_no_reminder_after_the_agreement_is_withdrawn(
+    worker, world, participant, occurrence, sms_provider
+):
     agree(world, participant, Channel.SMS)
     reminder_consent_withdraw(
         participant=participant, withdrawn_on=TODAY, withdrawn_how="phone", actor=world.coach
     )
     assert session_reminders.call(day=TODAY.isoformat()) == 0
-    run_worker()
+    worker()
     assert sms_provider.requests == []
     assert not Message.objects.exists()
 

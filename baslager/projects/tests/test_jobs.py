@@ -6,7 +6,6 @@ from baslager.messaging.models import Message
 from baslager.projects.jobs import follow_ups_6m_due
 from baslager.projects.models import ExitReason, ProjectEnrolment, SixMonthFollowUp
 from baslager.projects.services import project_enrolment_exit
-from baslager.testing.messages import run_worker
 
 from .factories import make_project
 
@@ -30,14 +29,14 @@ def exited(world, participant, exit_date):
     return enrolment.follow_ups_6m.get()
 
 
-def test_the_coach_is_told_once_of_a_follow_up_that_falls_due(world, smtp_inbox, settings):
+def test_the_coach_is_told_once_of_a_follow_up_that_falls_due(worker, world, smtp_inbox, settings):
     settings.SITE_URL = "https://baslager.example"
     due = exited(world, world.participant, TODAY - timedelta(days=180))
     exited(world, world.colleagues_participant, TODAY - timedelta(days=100))  # months away
 
     assert follow_ups_6m_due.call(day=TODAY.isoformat()) == 1
     assert follow_ups_6m_due.call(day=(TODAY + timedelta(days=1)).isoformat()) == 0
-    run_worker()
+    worker()
 
     [mail] = smtp_inbox.mails
     assert mail.to == [world.coach.email]
