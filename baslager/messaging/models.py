@@ -88,8 +88,9 @@ class Message(OrganisationOwned):
         return f"{self.template_key} → {self.address_masked}"
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in {MessageStatus.SENT, MessageStatus.FAILED}
+    def label_template(self) -> str:
+        """The template naming this kind of message for staff; it lies beside the texts."""
+        return f"messages/{self.template_key}/label.txt"
 
     def get_additional_data(self) -> dict:
         return {
