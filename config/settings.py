@@ -200,17 +200,17 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Basläger <no-reply@l
 if DEBUG and "EMAIL_HOST" not in os.environ and "EMAIL_URL" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# SMS: 46elks when its API user is set, the console otherwise (and always in development).
+# SMS: the console in development; 46elks in production when its API user is set, and without
+# it every SMS fails visibly rather than vanishing.
 ELKS_API_USERNAME = os.environ.get("ELKS_API_USERNAME", "")
 ELKS_API_PASSWORD = os.environ.get("ELKS_API_PASSWORD", "")
 ELKS_API_URL = os.environ.get("ELKS_API_URL", "https://api.46elks.com/a1")
 SMS_SENDER = os.environ.get("SMS_SENDER", "Baslager")
-SMS_BACKEND = os.environ.get(
-    "SMS_BACKEND",
-    "baslager.messaging.sms.FortySixElksBackend"
-    if ELKS_API_USERNAME and not DEBUG
-    else "baslager.messaging.sms.ConsoleBackend",
-)
+if DEBUG:
+    _sms_backend = "ConsoleBackend"
+else:
+    _sms_backend = "FortySixElksBackend" if ELKS_API_USERNAME else "NotConfiguredBackend"
+SMS_BACKEND = os.environ.get("SMS_BACKEND", f"baslager.messaging.sms.{_sms_backend}")
 # Links in messages sent by the workers, who have no request to build them from.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 

@@ -1,6 +1,7 @@
 """Sending SMS through a pluggable backend, chosen by the SMS_BACKEND setting.
 
-``ConsoleBackend`` prints (development); ``FortySixElksBackend`` posts to 46elks' HTTP API.
+``ConsoleBackend`` prints (development); ``FortySixElksBackend`` posts to 46elks' HTTP API;
+``NotConfiguredBackend`` refuses (production without a provider).
 A backend's ``send(*, to, message)`` raises ``SmsError`` when the message was not accepted.
 """
 
@@ -40,6 +41,13 @@ class ConsoleBackend:
     def send(self, *, to: str, message: str) -> None:
         self.stream.write(f"SMS to {normalised_number(to)}:\n{message}\n{'-' * 40}\n")
         self.stream.flush()
+
+
+class NotConfiguredBackend:
+    """Production without an SMS provider: each SMS fails, so its sender sees it was not sent."""
+
+    def send(self, *, to: str, message: str) -> None:
+        raise SmsError("No SMS provider is configured (ELKS_API_USERNAME).")
 
 
 class FortySixElksBackend:

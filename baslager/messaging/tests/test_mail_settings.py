@@ -53,3 +53,8 @@ def test_development_prints_mail_and_sms_to_the_console():
 def test_production_sends_sms_through_46elks_when_configured():
     *_, sms_backend = settings_with(ELKS_API_USERNAME="u", ELKS_API_PASSWORD="p")
     assert sms_backend == "baslager.messaging.sms.FortySixElksBackend"
+
+
+def test_production_without_a_provider_fails_sms_visibly():
+    *_, sms_backend = settings_with()
+    assert sms_backend == "baslager.messaging.sms.NotConfiguredBackend"

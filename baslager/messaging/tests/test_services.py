@@ -232,3 +232,15 @@ def test_consent_needs_the_address_of_its_channel(world, participant):
             actor=world.coach,
         )
     assert "channel" in error.value.message_dict
+
+
+def test_without_an_sms_provider_the_sms_fails_where_the_sender_sees_it(
+    worker, world, participant, settings
+):
+    settings.SMS_BACKEND = "baslager.messaging.sms.NotConfiguredBackend"
+    settings.MESSAGE_MAX_ATTEMPTS = 1
+    message = send_link(world, participant, channel=Channel.SMS)
+    worker()
+    message.refresh_from_db()
+    assert message.status == MessageStatus.FAILED
+    assert "No SMS provider is configured" in message.last_error
