@@ -30,8 +30,9 @@ def _run_worker() -> str:
 
 
 @pytest.fixture
-def worker(transactional_db):
+def worker(transactional_db, settings):
     """``worker()``: the database queue's own worker, until nothing is left that is due."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     return _run_worker
 
 
