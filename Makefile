@@ -25,6 +25,10 @@ run: install
 	@if [ -d "$(DATA_DIR)/jobtech" ]; then \
 		$(DEV_ENV) $(BIN)/python manage.py import_taxonomy --data-dir "$(DATA_DIR)/jobtech"; fi
 	$(DEV_ENV) $(BIN)/python manage.py demo_data
+	@# The queue's worker and the daily jobs' scheduler run beside the web server and stop with it.
+	@trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+	$(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	$(DEV_ENV) $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install

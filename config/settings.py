@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "auditlog",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     # Basläger's apps, lowest first: an app imports only apps listed before it
     # (docs/architecture.md, "Imports go down"; baslager/core/tests/test_layering.py).
     "baslager.core",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
     "baslager.organisations",
     "baslager.participants",
     "baslager.audit",
+    "baslager.messaging",
     "baslager.phases",
     "baslager.plans",
     "baslager.calendars",
@@ -175,15 +178,52 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Basläger"
-# Password-reset mail. In development without EMAIL_HOST, mail is printed to the console.
+# Mail: EMAIL_URL (smtp://user:password@host:587?tls=1, or smtps:// for implicit TLS on 465) or
+# the EMAIL_* variables. In development without either, mail is printed to the console.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+if os.environ.get("EMAIL_URL"):
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _email = urlsplit(os.environ["EMAIL_URL"])
+    if _email.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured("EMAIL_URL must start with smtp:// or smtps://.")
+    _email_query = {key: values[-1] for key, values in parse_qs(_email.query).items()}
+    EMAIL_HOST = _email.hostname or "localhost"
+    EMAIL_HOST_USER = unquote(_email.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    EMAIL_USE_SSL = _email.scheme == "smtps" or _email_query.get("ssl", "0") in {"1", "true"}
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and _email_query.get("tls", "1") in {"1", "true"}
+    EMAIL_PORT = _email.port or (465 if EMAIL_USE_SSL else 587)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Basläger <no-reply@localhost>")
-if DEBUG and "EMAIL_HOST" not in os.environ:
+if DEBUG and "EMAIL_HOST" not in os.environ and "EMAIL_URL" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# SMS: the console in development; 46elks in production when its API user is set, and without
+# it every SMS fails visibly rather than vanishing.
+ELKS_API_USERNAME = os.environ.get("ELKS_API_USERNAME", "")
+ELKS_API_PASSWORD = os.environ.get("ELKS_API_PASSWORD", "")
+ELKS_API_URL = os.environ.get("ELKS_API_URL", "https://api.46elks.com/a1")
+SMS_SENDER = os.environ.get("SMS_SENDER", "Baslager")
+if DEBUG:
+    _sms_backend = "ConsoleBackend"
+else:
+    _sms_backend = "FortySixElksBackend" if ELKS_API_USERNAME else "NotConfiguredBackend"
+SMS_BACKEND = os.environ.get("SMS_BACKEND", f"baslager.messaging.sms.{_sms_backend}")
+# Links in messages sent by the workers, who have no request to build them from.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+
+# Background work: the database queue, run by `manage.py db_worker`; `manage.py run_scheduler`
+# enqueues the daily jobs.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A message that cannot be delivered is tried this many times, further apart each time.
+MESSAGE_MAX_ATTEMPTS = int(os.environ.get("MESSAGE_MAX_ATTEMPTS", "5"))
+MESSAGE_RETRY_BASE_SECONDS = int(os.environ.get("MESSAGE_RETRY_BASE_SECONDS", "60"))
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"

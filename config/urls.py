@@ -11,6 +11,7 @@ urlpatterns = [
     path("organisation/", include("baslager.organisations.urls")),
     path("taxonomy/", include("baslager.taxonomy.urls")),
     path("participants/", include("baslager.participants.urls")),
+    path("messages/", include("baslager.messaging.urls")),
     path("phases/", include("baslager.phases.urls")),
     path("plans/", include("baslager.plans.urls")),
     path("calendar/", include("baslager.calendars.urls")),

@@ -34,6 +34,7 @@ from .catalogue import catalogue_read
 from .employers import employers_load
 from .generate import ascii_slug, participant_build
 from .organisations import ALLA_KAN_ARBETA, ARBETSLIVSKRAFT, DEMO_ORGANISATIONS, PASSWORD
+from .reminders import reminder_consents_load
 from .schedule import group_activities
 from .work import work_load
 
@@ -219,6 +220,7 @@ def _organisation_load(
         batch.save()
     employers_load(context)
     work_load(context)
+    reminder_consents_load(context)
     named_coaches = sum(1 for staff in spec.staff if staff.role == Role.COACH)
     return len(coaches) - named_coaches
 

@@ -1,3 +1,5 @@
+import dataclasses
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -7,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from baslager.accounts.models import User
 from baslager.core.secret_links import new_token, token_hash
+from baslager.messaging.models import Channel, Message
+from baslager.messaging.services import message_send, participant_recipient
 from baslager.organisations.models import Organisation
 from baslager.participants.models import Participant
 from baslager.projects.models import Project
@@ -155,6 +159,46 @@ def assessment_link_create(
         expires_at=timezone.now() + LINK_LIFETIME,
     )
     return link, token
+
+
+@transaction.atomic
+def assessment_link_send(
+    *,
+    participant: Participant,
+    questionnaire: Questionnaire,
+    occasion: str,
+    language: str,
+    project: Project | None = None,
+    actor: User,
+    channel: str,
+    link_url: Callable[[str], str],
+) -> Message:
+    """A one-time link sent to the participant by ``channel`` instead of copied by hand, in the
+    language of the questions; no link is made when there is no address to send it to."""
+    link, token = assessment_link_create(
+        participant=participant,
+        questionnaire=questionnaire,
+        occasion=occasion,
+        language=language,
+        project=project,
+        actor=actor,
+    )
+    return message_send(
+        organisation=participant.organisation,
+        template="assessment_link",
+        recipient=dataclasses.replace(participant_recipient(participant), language=language),
+        channel=channel,
+        event_key=f"assessment_link:{link.pk}:{Channel(channel).value}",
+        context={
+            "first_name": participant.first_name,
+            "organisation": participant.organisation.name,
+            "link": link_url(token),
+            "expires_at": link.expires_at,
+        },
+        participant=participant,
+        topic=f"assessment_link:{participant.pk}",
+        actor=actor,
+    )
 
 
 @transaction.atomic

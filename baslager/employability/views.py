@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
+from baslager.messaging.models import Channel
+from baslager.messaging.selectors import messages_about
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
 
@@ -28,6 +30,8 @@ from .models import RTL_LANGUAGES, AnsweredHow, Occasion, Question
 
 # How the participant will answer: the buttons of the start form.
 HOW_TARGETS = {"screen": "employability:answer", "paper": "employability:paper"}
+# A link for the participant: shown to copy ("link") or sent by SMS or e-mail.
+LINK_HOWS = {"link": "", "link_sms": Channel.SMS, "link_email": Channel.EMAIL}
 
 
 def _overview_url(participant) -> str:
@@ -79,6 +83,9 @@ def _render_overview(request, participant, *, form=None, new_link: str = ""):
         "form": form or initial_form,
         "link": selectors.open_link(participant=participant),
         "new_link": new_link,
+        "sent": messages_about(
+            membership=request.membership, topic=f"assessment_link:{participant.pk}"
+        ),
         **_charts(found, labels={o.value: o.label for o in Occasion}),
     }
     return render(request, "employability/participant.html", context)
@@ -129,20 +136,33 @@ def assessment_start(request, participant):
         return redirect(
             f"{reverse(HOW_TARGETS[how], kwargs=kwargs)}?{_round_query(form.cleaned_data)}"
         )
-    if how != "link":
+    if how not in LINK_HOWS:
         return _render_overview(request, participant, form=form)
+    link_kwargs = {
+        "participant": participant,
+        "questionnaire": questionnaire,
+        "occasion": form.cleaned_data["occasion"],
+        "language": form.cleaned_data["language"],
+        "project": form.cleaned_data["project"],
+        "actor": request.user,
+    }
     try:
-        _link, token = services.assessment_link_create(
-            participant=participant,
-            questionnaire=questionnaire,
-            occasion=form.cleaned_data["occasion"],
-            language=form.cleaned_data["language"],
-            project=form.cleaned_data["project"],
-            actor=request.user,
-        )
+        if how == "link":
+            _link, token = services.assessment_link_create(**link_kwargs)
+        else:
+            services.assessment_link_send(
+                **link_kwargs,
+                channel=LINK_HOWS[how],
+                link_url=lambda token: request.build_absolute_uri(
+                    reverse("employability:respond", kwargs={"token": token})
+                ),
+            )
     except ValidationError as error:
         form.add_error(None, error)
         return _render_overview(request, participant, form=form)
+    if how != "link":
+        messages.success(request, _("The link is on its way to the participant."))
+        return redirect(_overview_url(participant) + "#link-heading")
     new_link = request.build_absolute_uri(reverse("employability:respond", kwargs={"token": token}))
     return _render_overview(request, participant, new_link=new_link)
 

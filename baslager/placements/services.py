@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -6,6 +8,8 @@ from django.utils.translation import gettext as _
 from baslager.accounts.models import User
 from baslager.core.secret_links import new_token, token_hash
 from baslager.handbook.selectors import checklists_to_copy
+from baslager.messaging.models import Channel, Message, RecipientKind
+from baslager.messaging.services import Recipient, message_send
 from baslager.organisations.models import Membership
 
 from .models import (
@@ -149,6 +153,41 @@ def supervisor_link_create(*, placement: Placement, actor: User) -> tuple[Superv
         created_by=actor,
     )
     return link, token
+
+
+@transaction.atomic
+def supervisor_link_send(
+    *, placement: Placement, actor: User, channel: str, link_url: Callable[[str], str]
+) -> Message:
+    """A new link for the supervisor, sent to them by ``channel`` instead of copied by hand.
+
+    ``link_url`` makes the absolute address from the token. The link and its message are made
+    together: if the supervisor has no address for the channel, no link is made either.
+    """
+    link, token = supervisor_link_create(placement=placement, actor=actor)
+    supervisor = placement.supervisor
+    return message_send(
+        organisation=placement.organisation,
+        template="supervisor_link",
+        recipient=Recipient(
+            kind=RecipientKind.SUPERVISOR,
+            pk=supervisor.pk,
+            name=supervisor.name,
+            email=supervisor.email,
+            phone=supervisor.phone,
+        ),
+        channel=channel,
+        event_key=f"supervisor_link:{link.pk}:{Channel(channel).value}",
+        context={
+            "participant": placement.participant.first_name,
+            "organisation": placement.organisation.name,
+            "link": link_url(token),
+            "expires_on": link.expires_on,
+        },
+        participant=placement.participant,
+        topic=f"placement:{placement.pk}",
+        actor=actor,
+    )
 
 
 @transaction.atomic

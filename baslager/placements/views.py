@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from baslager.core.access_log import access_record
 from baslager.core.forms import save_valid_form
+from baslager.messaging.models import Channel
+from baslager.messaging.selectors import messages_about
 from baslager.openings.models import Opening
 from baslager.organisations.access import get_scoped_or_404
 from baslager.organisations.decorators import STAFF_WITH_PARTICIPANTS, role_required
@@ -96,6 +98,7 @@ def participant_placements(request, participant):
 def _render_detail(request, placement, *, new_token: str = ""):
     context = {
         "placement": placement,
+        "sent": messages_about(membership=request.membership, topic=f"placement:{placement.pk}"),
         "overview": selectors.checklist_overview(placement=placement),
         "link": selectors.working_supervisor_link(placement=placement),
         "new_link": request.build_absolute_uri(
@@ -180,12 +183,29 @@ def item_tick(request, placement, item):
 @role_required(*STAFF_WITH_PARTICIPANTS)
 @require_POST
 def link_create(request, placement):
-    """A new secret link for the supervisor, shown this once; an earlier link stops working."""
+    """A new secret link for the supervisor, shown this once or sent to them by e-mail or SMS
+    (``send``); an earlier link stops working."""
     placement = selectors.placement_detail(membership=request.membership, public_id=placement)
+    send = request.POST.get("send", "")
+    if send and send not in Channel.values:
+        return HttpResponseBadRequest()
     try:
-        _link, token = services.supervisor_link_create(placement=placement, actor=request.user)
+        if send:
+            services.supervisor_link_send(
+                placement=placement,
+                actor=request.user,
+                channel=send,
+                link_url=lambda token: request.build_absolute_uri(
+                    reverse("placements:supervisor", kwargs={"token": token})
+                ),
+            )
+        else:
+            _link, token = services.supervisor_link_create(placement=placement, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        return redirect(_detail_url(placement) + "#link-heading")
+    if send:
+        messages.success(request, _("A new link is on its way to the supervisor."))
         return redirect(_detail_url(placement) + "#link-heading")
     return _render_detail(request, placement, new_token=token)
 

@@ -4,6 +4,7 @@ import pytest
 
 from baslager.employability.models import AnsweredHow, Occasion
 from baslager.employability.services import assessment_record, questionnaire_for
+from baslager.testing.messages import sms_provider, smtp_inbox, worker  # noqa: F401
 
 
 @pytest.fixture

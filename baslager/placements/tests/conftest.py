@@ -7,6 +7,7 @@ from baslager.employers.models import Employer, Supervisor
 from baslager.openings.models import Opening, OpeningKind
 from baslager.organisations.models import Membership
 from baslager.placements.services import placement_create
+from baslager.testing.messages import sms_provider, smtp_inbox, worker  # noqa: F401
 
 
 @pytest.fixture
