@@ -406,7 +406,7 @@ def whole_pages(user, registry: dict) -> list[str]:
     client.force_login(user)
     pages = []
     for route in project_routes():
-        if DOWNLOADS.search(route.name):
+        if route.name is None or DOWNLOADS.search(route.name):
             continue
         url = url_for(route, registry)
         response = client.get(url)
