@@ -3,9 +3,15 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_htmx.http import reswap, retarget, trigger_client_event
+from django_htmx.http import (
+    HttpResponseClientRedirect,
+    reswap,
+    retarget,
+    trigger_client_event,
+)
 
 from baslager.organisations.access import get_scoped_or_404, scoped
 from baslager.organisations.decorators import ADMIN_ONLY, STAFF_WITH_PARTICIPANTS, role_required
@@ -138,6 +144,7 @@ def move(request, participant):
     )
     phases = selectors.phases_to_move_to(membership=request.membership, participant=participant)
     form = MoveForm(request.POST if request.method == "POST" else None, phases=phases)
+    back_to = _back_to(request)
     if request.method == "POST" and form.is_valid():
         try:
             services.participant_move_to_phase(
@@ -148,8 +155,8 @@ def move(request, participant):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return _moved(request, participant)
-    context = {"participant": participant, "form": form}
+            return _moved(request, participant, back_to)
+    context = {"participant": participant, "form": form, "back_to": back_to}
     if request.htmx:
         response = render(request, "phases/_move_form.html", context)
         if request.method == "POST":
@@ -159,8 +166,26 @@ def move(request, participant):
     return render(request, "phases/move.html", context)
 
 
-def _moved(request, participant):
+def _back_to(request) -> str | None:
+    """Where a move opened from elsewhere (the board) returns: a page of this site, or None."""
+    back_to = request.POST.get("next") or request.GET.get("next")
+    if back_to and url_has_allowed_host_and_scheme(
+        back_to, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return back_to
+    return None
+
+
+def _moved(request, participant, back_to: str | None):
     phase = participant.current_phase
+    if back_to:
+        messages.success(
+            request,
+            _("%(name)s moved to %(phase)s.")
+            % {"name": participant.full_name, "phase": phase.name},
+        )
+        # From the board the whole board changes (counts, columns), so it is loaded again.
+        return HttpResponseClientRedirect(back_to) if request.htmx else redirect(back_to)
     if request.htmx:
         context = {
             "participant": participant,

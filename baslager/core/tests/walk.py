@@ -5,10 +5,12 @@ pattern with objects of ``world.home`` that belong to ``world.participant``, so 
 to scope its query shows up as a leak, not as a 404 for a missing object.
 """
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -391,6 +393,30 @@ def route_problems(routes: list[Route], registry: dict) -> list[str]:
 
 def url_for(route: Route, registry: dict) -> str:
     return reverse(route.name, kwargs={name: registry[name] for name in route.kwarg_names})
+
+
+# Files, not pages: PDFs, workbooks and exports answer with a download (and PDFs take long).
+DOWNLOADS = re.compile(r"pdf|excel|export|download")
+
+
+def whole_pages(user, registry: dict) -> list[str]:
+    """The URLs of the whole HTML pages ``user`` may open: those answering a GET with 200 and a
+    complete document (not an htmx fragment, not a file)."""
+    client = Client()
+    client.force_login(user)
+    pages = []
+    for route in project_routes():
+        if route.name is None or DOWNLOADS.search(route.name):
+            continue
+        url = url_for(route, registry)
+        response = client.get(url)
+        if (
+            response.status_code == 200
+            and response["Content-Type"].startswith("text/html")
+            and response.content.lstrip()[:15].lower() == b"<!doctype html>"
+        ):
+            pages.append(url)
+    return pages
 
 
 def participant_data_fingerprint(world) -> tuple:

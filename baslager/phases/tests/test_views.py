@@ -285,6 +285,66 @@ def test_it_shows_htmx_errors_in_place_of_the_form(world, signed_in):
     assert not PhaseTransition.objects.exists()
 
 
+# Moving from the board
+
+
+def test_it_offers_a_move_on_every_board_card_that_returns_to_the_board(world, signed_in):
+    client = signed_in(world.coach)
+    board = reverse("phases:board") + "?q=Amina&view=board"
+    content = client.get(board).content.decode()
+    link = f"{move_url(world.participant)}?next=/phases/board/%3Fq%3DAmina%26view%3Dboard"
+    assert f'href="{link}"' in content
+    assert f'hx-get="{link}"' in content
+    assert 'id="board-move-slot"' in content
+
+    form = client.get(link, **HTMX).content.decode()
+    assert '<input type="hidden" name="next" value="/phases/board/?q=Amina&amp;view=board">' in form
+    assert 'hx-target="#phase-move-form"' in form
+    assert "<h2>Move Amina Hassan to another phase</h2>" in form
+
+
+def test_it_moves_from_the_board_and_goes_back_to_it_without_javascript(world, signed_in):
+    second = ladder_of(world.home)[1]
+    client = signed_in(world.coach)
+    data = move_data(second, next="/phases/board/?q=Amina")
+    response = client.post(move_url(world.participant), data)
+    assert response.status_code == 302
+    assert response["Location"] == "/phases/board/?q=Amina"
+    world.participant.refresh_from_db()
+    assert world.participant.current_phase == second
+    board = client.get(response["Location"]).content.decode()
+    assert "Amina Hassan moved to Förberedelse." in board
+
+
+def test_it_moves_from_the_board_and_reloads_it_with_htmx(world, signed_in):
+    second = ladder_of(world.home)[1]
+    data = move_data(second, next="/phases/board/?view=table")
+    response = signed_in(world.coach).post(move_url(world.participant), data, **HTMX)
+    assert response["HX-Redirect"] == "/phases/board/?view=table"
+    world.participant.refresh_from_db()
+    assert world.participant.current_phase == second
+
+
+def test_it_keeps_the_board_form_in_place_when_a_move_is_refused(world, signed_in):
+    second = ladder_of(world.home)[1]
+    data = move_data(second, reason="", next="/phases/board/")
+    response = signed_in(world.coach).post(move_url(world.participant), data, **HTMX)
+    content = response.content.decode()
+    assert response["HX-Retarget"] == "#phase-move-form"
+    assert "This field is required." in content
+    assert 'name="next" value="/phases/board/"' in content
+    assert not PhaseTransition.objects.exists()
+
+
+def test_it_returns_only_to_pages_of_this_site(world, signed_in):
+    second = ladder_of(world.home)[1]
+    data = move_data(second, next="https://evil.example/phases/board/")
+    response = signed_in(world.coach).post(move_url(world.participant), data)
+    assert response["Location"] == reverse(
+        "participants:detail", kwargs={"participant": world.participant.public_id}
+    )
+
+
 def test_it_refuses_the_current_phase_as_a_choice(world, signed_in):
     first = ladder_of(world.home)[0]
     response = signed_in(world.coach).post(move_url(world.participant), move_data(first))
