@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "baslager.socioeconomics",
     "baslager.employability",
     "baslager.esf",
+    "baslager.today",
+    "baslager.search",
     "baslager.demo",
 ]
 
