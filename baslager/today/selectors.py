@@ -23,7 +23,7 @@ from baslager.outreach.selectors import campaign_list, my_follow_ups
 from baslager.participants.models import Participant, ParticipantStatus
 from baslager.phases.overview import phase_overview
 from baslager.placements.models import Placement, PlacementChecklistItem, PlacementStatus
-from baslager.plans.models import Attendance, AttendanceStatus, Enrolment, Occurrence
+from baslager.plans.models import Activity, Attendance, AttendanceStatus, Enrolment, Occurrence
 from baslager.projects.models import (
     SITUATION_WINDOW,
     ExitSituation,
@@ -39,6 +39,14 @@ SHOWN = 20
 WAITING_STATUSES = (ProposalStatus.DISCUSSED, ProposalStatus.PRESENTED, ProposalStatus.INTERVIEW)
 # Administrators are warned about a closing situation window this many days ahead.
 WINDOW_WARNING_DAYS = 7
+
+
+def _caseload(membership: Membership):
+    """The ids of the member's own participants, as a subquery: the lists start from these few
+    rather than from every participant of the organisation."""
+    return Participant.coaches.through.objects.filter(user_id=membership.user_id).values(
+        "participant_id"
+    )
 
 
 def week_end(on: date) -> date:
@@ -86,16 +94,21 @@ def sessions(*, membership: Membership, on: date) -> list[Session]:
     their participants takes part, with how many of their participants are in it."""
     user = membership.user_id
     mine = scoped(Enrolment, membership).filter(
-        participant__coaches=user, participant__status=ParticipantStatus.ACTIVE
+        participant__in=_caseload(membership), participant__status=ParticipantStatus.ACTIVE
     )
     mine_in_activity = mine.filter(activity=OuterRef("activity")).order_by().values("activity")
+    # Through the activities first, so the database reads each one's occurrences of the week
+    # from the (activity, starts_at) index instead of every occurrence of the organisation.
+    activities = scoped(Activity, membership).filter(
+        Q(leader_id=user) | Q(pk__in=mine.values("activity"))
+    )
     occurrences = (
         scoped(Occurrence, membership)
         .filter(
+            activity__in=activities.values("pk"),
             starts_at__gte=_start_of(on),
             starts_at__lt=_start_of(week_end(on) + timedelta(days=1)),
         )
-        .filter(Q(activity__leader_id=user) | Exists(mine_in_activity))
         .select_related("activity")
         .annotate(
             participants=Subquery(
@@ -191,7 +204,7 @@ def exits_without_situation(*, membership: Membership, on: date) -> list[OpenExi
     """Exits of the member's participants in the last 28 days with no situation recorded, the
     window closing soonest first."""
     enrolments = _exits_without_situation(membership, on).filter(
-        participant__coaches=membership.user_id
+        participant__in=_caseload(membership)
     )
     return _open_exits(enrolments, on)
 
@@ -280,7 +293,7 @@ def checklists_due(*, membership: Membership, on: date) -> list[ChecklistDue]:
         .filter(
             done_at__isnull=True,
             checklist__placement__status__in=(PlacementStatus.PLANNED, PlacementStatus.ONGOING),
-            checklist__placement__participant__coaches=membership.user_id,
+            checklist__placement__participant__in=_caseload(membership),
         )
         .values("checklist__placement", "checklist__stage")
         .annotate(n=Count("pk"))
@@ -335,7 +348,7 @@ def proposals_waiting(*, membership: Membership, on: date) -> list[WaitingPropos
     answer, the longest waiting first."""
     proposals = (
         scoped(Proposal, membership)
-        .filter(status__in=WAITING_STATUSES, participant__coaches=membership.user_id)
+        .filter(status__in=WAITING_STATUSES, participant__in=_caseload(membership))
         .select_related("participant", "opening__employer")
         .order_by("updated_at", "pk")
     )
@@ -411,7 +424,7 @@ def _silent_rows(participants, on: date) -> list[Silent]:
 def without_contact(*, membership: Membership, on: date) -> list[Silent]:
     """The member's active participants with no recorded contact for the organisation's number
     of days, the longest silent first."""
-    participants = _without_contact(membership, on).filter(coaches=membership.user_id)
+    participants = _without_contact(membership, on).filter(pk__in=_caseload(membership))
     return _silent_rows(participants, on)
 
 
@@ -420,25 +433,24 @@ def without_contact(*, membership: Membership, on: date) -> list[Silent]:
 
 @dataclass(frozen=True)
 class Overdue:
-    follow_ups: list[FollowUpDue]
-    closing_exits: list[OpenExit]
-    call_backs: list[CallBack]
-    without_contact: int
+    follow_ups: Limited
+    closing_exits: Limited
+    call_backs: Limited
 
     @property
     def total(self) -> int:
-        return (
-            len(self.follow_ups)
-            + len(self.closing_exits)
-            + len(self.call_backs)
-            + self.without_contact
-        )
+        return self.follow_ups.total + self.closing_exits.total + self.call_backs.total
+
+
+def _first(queryset, to_rows) -> Limited:
+    """The first rows of ``queryset`` and the count of all: two queries, whatever the count."""
+    return Limited(rows=to_rows(queryset[:SHOWN]), total=queryset.count())
 
 
 def organisation_overdue(*, membership: Membership, on: date) -> Overdue:
     """What is late anywhere in the organisation, whoever it belongs to: six-month follow-ups
-    past their day, 28-day windows closing within a week with nothing recorded, call-backs past
-    their time, and how many participants have had no contact."""
+    past their day, 28-day windows closing within a week with nothing recorded, and call-backs
+    past their time."""
     follow_ups = (
         scoped(SixMonthFollowUp, membership)
         .filter(answered_at__isnull=True, cancelled_at__isnull=True, due_on__lt=on)
@@ -455,10 +467,9 @@ def organisation_overdue(*, membership: Membership, on: date) -> Overdue:
         .order_by("due_at", "pk")
     )
     return Overdue(
-        follow_ups=_follow_up_rows(follow_ups, on),
-        closing_exits=_open_exits(closing, on),
-        call_backs=_call_back_rows(late_calls),
-        without_contact=_without_contact(membership, on).count(),
+        follow_ups=_first(follow_ups, lambda rows: _follow_up_rows(rows, on)),
+        closing_exits=_first(closing, lambda rows: _open_exits(rows, on)),
+        call_backs=_first(late_calls, _call_back_rows),
     )
 
 

@@ -282,9 +282,10 @@ def test_administrators_see_the_organisations_overdue_items(world, today):
 
     agenda = agenda_for(membership_of(world.admin), on=today)
 
-    assert [row.assignee for row in agenda.overdue.follow_ups] == ["Kalle Kollega"]
-    assert [row.days_left for row in agenda.overdue.closing_exits] == [3]
-    assert [row.assignee for row in agenda.overdue.call_backs] == ["Kalle Kollega"]
+    assert [row.assignee for row in agenda.overdue.follow_ups.rows] == ["Kalle Kollega"]
+    assert [row.days_left for row in agenda.overdue.closing_exits.rows] == [3]
+    assert [row.assignee for row in agenda.overdue.call_backs.rows] == ["Kalle Kollega"]
+    assert agenda.overdue.total == 3
     assert agenda_for(membership_of(world.coach), on=today).overdue is None
 
 

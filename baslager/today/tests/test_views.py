@@ -111,12 +111,25 @@ def test_a_coach_sees_her_days_work_with_an_action_for_each(world, signed_in):
 
 def test_an_administrator_also_sees_the_organisations_overdue_items(world, signed_in):
     _busy_caseload(world, world.colleague, 1)
+    enrolment, _ = project_enrolment_enter(
+        participant=world.colleagues_participant,
+        project=Project.objects.get(),
+        entry_date=timezone.localdate() - timedelta(days=100),
+        actor=world.colleague,
+    )
+    project_enrolment_exit(
+        enrolment=enrolment,
+        exit_date=timezone.localdate() - timedelta(days=25),
+        exit_reason=ExitReason.FOUND_WORK,
+        actor=world.colleague,
+    )
     Organisation.objects.filter(pk=world.home.pk).update(days_without_contact=10)
 
     page = signed_in(world.admin).get(HOME).content.decode()
 
     assert "Overdue in the organisation" in page
-    assert "in the organisation has had no contact for 10 days" in page
+    assert "windows closing within a week" in page and "Bertil Berg" in page
+    assert "No contact for 10 days" in page
 
 
 def test_the_start_page_takes_the_same_queries_for_one_or_many(world, signed_in):
