@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "baslager.esf",
     "baslager.targets",
     "baslager.cases",
+    "baslager.today",
+    "baslager.search",
     "baslager.demo",
 ]
 

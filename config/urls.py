@@ -2,12 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
+from baslager.core import urls as core_urls
+from baslager.today import urls as today_urls
+
 # Operators sign in to the admin site through the same login, with the same second factor.
 admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "Basläger · drift"
 
 urlpatterns = [
-    path("", include("baslager.core.urls")),
+    # The start page lives in ``today``, above every app it reads from, yet keeps its name
+    # ``core:home``: one namespace for the start page and the account page.
+    path("", include(([*today_urls.urlpatterns, *core_urls.urlpatterns], core_urls.app_name))),
+    path("search/", include("baslager.search.urls")),
     path("organisation/", include("baslager.organisations.urls")),
     path("taxonomy/", include("baslager.taxonomy.urls")),
     path("participants/", include("baslager.participants.urls")),

@@ -1,17 +1,6 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 
-from baslager.organisations.models import Role
 from baslager.organisations.second_factor import has_second_factor, second_factor_required
-
-
-def home(request):
-    """Send each person to where their work starts."""
-    membership = request.membership
-    if membership is None:
-        return render(request, "core/no_membership.html", status=403)
-    if membership.role in (Role.ADMIN, Role.COACH):
-        return redirect("phases:board")
-    return render(request, "core/home.html")
 
 
 def account(request):

@@ -15,7 +15,7 @@ class OrganisationSettingsForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
-        fields = ["name", "kommun_code", "coaches_see_all_participants"]
+        fields = ["name", "kommun_code", "coaches_see_all_participants", "days_without_contact"]
 
 
 class MemberAddForm(forms.Form):

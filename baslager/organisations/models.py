@@ -2,6 +2,7 @@ import uuid
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,15 @@ class Organisation(models.Model):
         help_text=_(
             "When off, a coach sees only the participants they coach. "
             "Special-category data and case notes stay with each participant's own coaches."
+        ),
+    )
+    days_without_contact = models.PositiveSmallIntegerField(
+        _("days without contact"),
+        default=21,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "A participant with no case note and no attended session for this many days is "
+            "shown on their coach's start page."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -187,6 +187,9 @@ class Participant(OrganisationOwned):
         indexes = [
             models.Index(fields=["organisation", "status", "current_phase"]),
             models.Index(fields=["organisation", "last_name", "first_name"]),
+            # Finding one participant by number (the list's and the search box's POST): SQLite
+            # cannot use the partial unique index below for a number given as a parameter.
+            models.Index(fields=["organisation", "id_number"]),
         ]
         constraints = [
             models.UniqueConstraint(

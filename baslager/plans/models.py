@@ -134,7 +134,11 @@ class Occurrence(OrganisationOwned):
         verbose_name = _("occurrence")
         verbose_name_plural = _("occurrences")
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["activity", "starts_at"])]
+        indexes = [
+            models.Index(fields=["activity", "starts_at"]),
+            # A day's or a week's sessions of the organisation (the start page, calendars).
+            models.Index(fields=["organisation", "starts_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.activity_id} {self.starts_at:%Y-%m-%d %H:%M}"

@@ -27,7 +27,10 @@ from .walk import (
 # Pages any signed-in member may open, whatever their role; they still must not leak.
 # A name ending in ":*" opens the whole app.
 OPEN_TO_ALL_ROLES = {
-    "core:home": "the start page sends each role to where their work starts",
+    "core:home": "the start page shows each role its own work: a coach's own caseload, a "
+    "scout's own leads and campaigns, a viewer's figures with cells under five suppressed",
+    "search:results": "searches only the kinds the member's role may open, each through the "
+    "access mechanism; identity numbers only from a POST body",
     "core:account": "shows only the signed-in person's own account",
     "organisations:switch": "moves the person between their own organisations",
     "phases:overview": "counts only, with cells under five people suppressed",

@@ -5,25 +5,6 @@ from baslager.accounts.tests.helpers import give_totp
 from baslager.organisations.models import Membership, Role
 
 
-def test_it_sends_coaches_and_admins_to_the_board(world, client_for):
-    give_totp(world.admin)
-    for user in (world.admin, world.coach):
-        response = client_for(user).get(reverse("core:home"))
-
-        assert response.status_code == 302
-        assert response["Location"] == reverse("phases:board")
-
-
-def test_it_shows_scouts_and_viewers_the_start_page(world, client_for):
-    for user, text in ((world.scout, "scout"), (world.viewer, "viewer")):
-        response = client_for(user).get(reverse("core:home"), headers={"Accept-Language": "en"})
-
-        assert response.status_code == 200
-        assert [t.name for t in response.templates][0] == "core/home.html"
-        assert f"As a {text}" in response.content.decode()
-        assert world.participant.last_name not in response.content.decode()
-
-
 def test_it_tells_a_person_without_organisation_to_ask_for_one(db, client_for):
     loner = User.objects.create_user("loner@example.org", "x", full_name="Lo Ensam")
 

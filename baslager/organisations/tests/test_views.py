@@ -33,6 +33,7 @@ def test_it_lets_the_administrator_open_the_organisation_to_all_coaches(world, s
             "name": "Hemmaorganisationen",
             "kommun_code": "0181",
             "coaches_see_all_participants": "on",
+            "days_without_contact": "21",
         },
     )
     assert response.status_code == 302

@@ -360,12 +360,6 @@ def test_it_keeps_the_board_from_scouts_and_viewers(world, signed_in, persona):
     assert signed_in(getattr(world, persona)).get(reverse("phases:board")).status_code == 403
 
 
-def test_it_sends_staff_from_the_start_page_to_the_board(world, signed_in):
-    response = signed_in(world.coach).get("/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("phases:board")
-
-
 def test_it_shows_the_coach_their_caseload_by_phase(world, signed_in):
     make_participant(
         world.home,
