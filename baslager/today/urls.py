@@ -6,4 +6,5 @@ from . import views
 # ``core:home`` that the header, the sign-in and the organisation switch send people to.
 urlpatterns = [
     path("", views.start, name="home"),
+    path("today/digest/", views.digest, name="digest"),
 ]

@@ -1,0 +1,1 @@
+from baslager.testing.messages import smtp_inbox, worker  # noqa: F401
