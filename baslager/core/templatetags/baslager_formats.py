@@ -18,6 +18,10 @@ FALLBACK = {
     "DAY_FORMAT": "D j M",
     "DAY_TIME_FORMAT": "D j M, H:i",
     "DAY_DATETIME_FORMAT": "D j M Y, H:i",
+    "SHORT_DAY_FORMAT": "j M",
+    "SHORT_DAY_YEAR_FORMAT": "j M Y",
+    "SHORT_DAY_TIME_FORMAT": "j M, H:i",
+    "SHORT_DAY_YEAR_TIME_FORMAT": "j M Y, H:i",
 }
 
 

@@ -1,6 +1,7 @@
 """Figures and dates in the page's language: a decimal comma and Swedish month names in Swedish,
 dates nobody can misread in English."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -48,3 +49,36 @@ def test_english_short_dates_are_iso_not_month_first():
             )
             == "2026-03-04"
         )
+
+
+SHORT_DAYS = Template(
+    '{% load baslager_formats %}{{ day|local_date:"SHORT_DAY_FORMAT" }} | '
+    '{{ day|local_date:"SHORT_DAY_YEAR_FORMAT" }} | {{ day|local_date:"SHORT_DAY_TIME_FORMAT" }}'
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sv", "29 okt | 29 okt 2026 | 29 okt, 14:05"),
+        ("en", "29 Oct | 29 Oct 2026 | 29 Oct, 14:05"),
+    ],
+)
+def test_day_and_month_in_the_pages_language(language, expected):
+    with translation.override(language):
+        assert SHORT_DAYS.render(Context({"day": THURSDAY})) == expected
+
+
+def test_no_template_capitalises_a_swedish_month_with_djangos_M():
+    """Django's "M" writes "Okt" and "Dec" in Swedish; day and month go through local_date."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    offending = [
+        f"{path.relative_to(settings.BASE_DIR)}: {match}"
+        for path in Path(settings.BASE_DIR, "baslager").rglob("*.html")
+        for match in re.findall(r'\|date:"([^"]*)"', path.read_text())
+        if not re.fullmatch(r"[A-Z_]+", match) and re.search(r"(?<!\\)M", match)
+    ]
+    assert offending == []
