@@ -52,9 +52,10 @@ def test_eight_schedulers_at_once_enqueue_each_job_once():
     assert sorted(name for names in enqueued for name in names) == [
         "baslager.plans.jobs.session_reminders",
         "baslager.projects.jobs.follow_ups_6m_due",
+        "baslager.today.jobs.daily_digests",
     ]
-    assert ScheduledRun.objects.count() == 2
-    assert DBTaskResult.objects.count() == 2
+    assert ScheduledRun.objects.count() == 3
+    assert DBTaskResult.objects.count() == 3
 
 
 def test_three_workers_send_each_message_once(world, smtp_inbox, settings):
