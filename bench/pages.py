@@ -190,18 +190,29 @@ def measure(options) -> list[dict]:
     return results
 
 
-def report(results: list[dict], options, vendor: str) -> None:
-    header = f"{'page':32} {'user':6} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KB':>7}"
+# (key, heading, width, alignment) of each column of the printed table.
+PAGE_COLUMNS = [
+    ("page", "page", 32, "<"),
+    ("user", "user", 6, "<"),
+    ("median_ms", "median ms", 10, ">"),
+    ("p95_ms", "p95 ms", 8, ">"),
+    ("queries", "queries", 8, ">"),
+    ("kb", "KB", 7, ">"),
+]
+
+
+def report(
+    results: list[dict], options, vendor: str, *, name: str = "pages", columns=PAGE_COLUMNS
+) -> None:
+    """Prints ``results`` as a table and saves them in bench/results/<name>-<vendor>-<size>.json."""
+    header = " ".join(f"{title:{align}{width}}" for _key, title, width, align in columns)
     print(f"\n{vendor}, {options.participants} participants, {options.requests} requests each")
     print(header)
     print("-" * len(header))
     for row in results:
-        print(
-            f"{row['page']:32} {row['user']:6} {row['median_ms']:>10} {row['p95_ms']:>8} "
-            f"{row['queries']:>8} {row['kb']:>7}"
-        )
+        print(" ".join(f"{row[key]!s:{align}{width}}" for key, _title, width, align in columns))
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"pages-{vendor}-{options.participants}.json"
+    out = RESULTS / f"{name}-{vendor}-{options.participants}.json"
     out.write_text(json.dumps(results, indent=2))
     print(f"\nSaved {out.relative_to(ROOT)}")
 

@@ -11,12 +11,11 @@ requests each search in-process with Django's test client, DEBUG off, and report
 See bench/README.md.
 """
 
-import json
 import statistics
 import sys
 import time
 
-from pages import RESULTS, ROOT, arguments, configure, database_url, percentile, prepare
+from pages import arguments, configure, database_url, percentile, prepare, report
 
 
 def searches() -> list[tuple[str, str, str, object, str]]:
@@ -115,22 +114,14 @@ def measure(options) -> list[dict]:
     return results
 
 
-def report(results: list[dict], options, vendor: str) -> None:
-    header = (
-        f"{'search':20} {'user':6} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'groups':>7}"
-    )
-    print(f"\n{vendor}, {options.participants} participants, {options.requests} requests each")
-    print(header)
-    print("-" * len(header))
-    for row in results:
-        print(
-            f"{row['search']:20} {row['user']:6} {row['median_ms']:>10} {row['p95_ms']:>8} "
-            f"{row['queries']:>8} {row['groups']:>7}"
-        )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"search-{vendor}-{options.participants}.json"
-    out.write_text(json.dumps(results, indent=2))
-    print(f"\nSaved {out.relative_to(ROOT)}")
+SEARCH_COLUMNS = [
+    ("search", "search", 20, "<"),
+    ("user", "user", 6, "<"),
+    ("median_ms", "median ms", 10, ">"),
+    ("p95_ms", "p95 ms", 8, ">"),
+    ("queries", "queries", 8, ">"),
+    ("groups", "groups", 7, ">"),
+]
 
 
 def main() -> None:
@@ -139,7 +130,7 @@ def main() -> None:
     from django.db import connection
 
     prepare(options.participants)
-    report(measure(options), options, connection.vendor)
+    report(measure(options), options, connection.vendor, name="search", columns=SEARCH_COLUMNS)
 
 
 if __name__ == "__main__":
