@@ -14,13 +14,14 @@ See bench/README.md.
 
 import argparse
 import json
-import math
-import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from pages import configure as configure_django
+from pages import percentile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -37,20 +38,7 @@ def arguments() -> argparse.Namespace:
 
 def configure() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    os.environ.setdefault("LOG_LEVEL", "ERROR")
-    sys.path.insert(0, str(ROOT))
-    import warnings
-
-    import django
-
-    # WhiteNoise's note that collectstatic has not run; the PDFs are measured, not the files.
-    warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers")
-    django.setup()
+    configure_django(f"sqlite:///{DATABASE}")
 
 
 def prepare() -> None:
@@ -83,11 +71,6 @@ def administrators():
             user=admin, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "bench"}}
         )
     return admins
-
-
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def timed(client, url: str) -> tuple[float, float, int]:
