@@ -27,7 +27,7 @@ def start(request):
 def digest(request):
     """Starts or stops the member's own morning e-mail of the start page."""
     if daily_digest_set(membership=request.membership, wanted=request.POST.get("wanted") == "1"):
-        messages.success(request, _("You will get the morning e-mail from tomorrow."))
+        messages.success(request, _("You will get the morning e-mail each morning at 06:30."))
     else:
         messages.success(request, _("The morning e-mail is stopped."))
     return redirect("core:home")
