@@ -27,7 +27,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py demo_data
 	@# The queue's worker and the daily jobs' scheduler run beside the web server and stop with it.
 	@trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
-	$(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	$(DEV_ENV) $(BIN)/python manage.py run_scheduler & scheduler=$$!; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
